@@ -1,0 +1,26 @@
+"""The REST API at /api/v1/ (django-ninja: typed, OpenAPI generated)."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
+from colony.notifications.api import router as notifications_router
+from colony.people.api import router as people_router
+from colony.people.api import tokens_router
+from colony.social.api import router as social_router
+
+api = NinjaAPI(
+    title="Colony API",
+    version="1",
+    description="Posts, people, timelines and notifications. Authenticate with "
+    "`POST /api/v1/tokens`, then send `Authorization: Bearer <token>`.",
+    auth=[TokenAuth(), ActiveSessionAuth()],
+    urls_namespace="api",
+    docs_url="/docs",
+)
+install_error_handlers(api)
+api.add_router("/tokens", tokens_router)
+api.add_router("/", people_router)
+api.add_router("/", social_router)
+api.add_router("/notifications", notifications_router)

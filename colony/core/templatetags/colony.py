@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from colony.people.selectors import avatar_url as _avatar_url
+from colony.social.models import REACTION_EMOJI, ReactionKind
+
+register = template.Library()
+
+
+@register.filter
+def avatar_url(user: Any) -> str:
+    return _avatar_url(user)
+
+
+@register.filter
+def get_item(mapping: dict, key: str) -> Any:
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def in_set(value: str, collection: Any) -> bool:
+    return value in (collection or ())
+
+
+@register.filter
+def reaction_emoji(kind: str) -> str:
+    return REACTION_EMOJI.get(kind, "")
+
+
+@register.filter
+def default_reactions(value: Any) -> Any:
+    return value or ReactionKind.choices

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from colony.social.models import REACTION_EMOJI
+
+from .models import Notification
+
+
+def describe(n: Notification) -> str:
+    """One plain sentence, in the reader's language."""
+    name = n.actor.name
+    if n.kind == Notification.Kind.MENTION:
+        return _("%(name)s mentioned you") % {"name": name}
+    if n.kind == Notification.Kind.REPLY:
+        return _("%(name)s replied to your post") % {"name": name}
+    if n.kind == Notification.Kind.REACTION:
+        return _("%(name)s reacted %(emoji)s to your post") % {"name": name, "emoji": REACTION_EMOJI.get(n.detail, "")}
+    if n.kind == Notification.Kind.REPOST:
+        return _("%(name)s reposted your post") % {"name": name}
+    if n.kind == Notification.Kind.FOLLOW:
+        return _("%(name)s followed you") % {"name": name}
+    return name

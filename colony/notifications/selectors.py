@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from colony.social.models import Post
+
+from .models import Notification
+
+if TYPE_CHECKING:
+    from colony.people.models import User
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications_for(
+    user: User, *, max_id: int | None = None, since_id: int | None = None, limit: int = 20
+) -> list[Notification]:
+    """The user's notifications, newest first; posts they can no longer see are dropped."""
+    qs: QuerySet[Notification] = Notification.objects.filter(recipient=user).select_related(
+        "actor", "post", "post__author"
+    )
+    if max_id is not None:
+        qs = qs.filter(id__lt=max_id)
+    if since_id is not None:
+        qs = qs.filter(id__gt=since_id)
+    items = list(qs.order_by("-id")[:limit])
+    post_ids = {n.post_id for n in items if n.post_id}
+    visible = set(Post.objects.visible_to(user).filter(id__in=post_ids).values_list("id", flat=True))
+    return [n for n in items if n.post_id is None or n.post_id in visible]

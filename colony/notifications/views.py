@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from colony.core.web import int_param
+
+from . import actions, selectors
+from .rendering import describe
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    items = selectors.notifications_for(request.user, max_id=int_param(request, "max_id"), limit=30)  # type: ignore[arg-type]
+    rows = [(n, describe(n)) for n in items]
+    context = {
+        "rows": rows,
+        "next_max_id": items[-1].pk if len(items) >= 30 else None,
+        "newest_id": items[0].pk if items else None,
+        "place": "notifications",
+    }
+    if getattr(request, "htmx", False) and request.GET.get("max_id"):
+        return render(request, "notifications/_rows.html", context)
+    return render(request, "notifications/index.html", context)
+
+
+@login_required
+@require_POST
+def mark_read(request: HttpRequest) -> HttpResponse:
+    up_to = request.POST.get("up_to_id", "")
+    actions.do_mark_read(user=request.user, up_to_id=int(up_to) if up_to.isdigit() else None)  # type: ignore[arg-type]
+    return HttpResponseRedirect(reverse("notifications"))

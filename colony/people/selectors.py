@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+
+from .models import User
+
+
+def avatar_url(user: User) -> str:
+    if user.avatar:
+        return user.avatar.url
+    return reverse("default-avatar", args=[user.username])
+
+
+def directory(
+    *,
+    query: str = "",
+    team: str = "",
+    skill: str = "",
+    language: str = "",
+    location: str = "",
+) -> QuerySet[User]:
+    """Active people matching every filter given, by name."""
+    qs = User.objects.active().select_related("team")
+    if query:
+        q = query.strip().lstrip("@")
+        qs = qs.filter(
+            Q(username__icontains=q) | Q(display_name__icontains=q) | Q(title__icontains=q)
+        )
+    if team:
+        qs = qs.filter(team__slug=team)
+    if skill:
+        from .actions import normalise_skill
+
+        qs = qs.filter(skills__name=normalise_skill(skill))
+    if language:
+        qs = qs.filter(languages__code=language.strip().lower())
+    if location:
+        qs = qs.filter(location__iexact=location.strip())
+    return qs.distinct().order_by("display_name", "username")
+
+
+def locations() -> list[str]:
+    return list(
+        User.objects.active().exclude(location="").values_list("location", flat=True).distinct().order_by("location")
+    )
+
+
+def counts(user: User) -> dict[str, int]:
+    return {
+        "followers": user.followers.count(),
+        "following": user.following.count(),
+        "posts": user.posts.filter(deleted_at__isnull=True).count(),
+    }

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_POST
+
+from colony.core.errors import ActionError
+from colony.core.web import back_url, int_param, refuse
+from colony.social import selectors as social_selectors
+from colony.social.models import Block, Follow, Mute
+
+from . import actions, selectors
+from .forms import ProfileForm, split_list
+from .models import Skill, Team, User
+
+
+@require_http_methods(["GET", "POST"])
+def signin(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = AuthenticationForm(request, data=request.POST or None)
+    form.fields["username"].label = _("Handle")
+    if request.method == "POST" and form.is_valid():
+        login(request, form.get_user())
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = "/"
+        return HttpResponseRedirect(target or "/")
+    return render(request, "people/signin.html", {"form": form, "next": request.GET.get("next", "")},
+                  status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+def signout(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("signin")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_password(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Your password has been changed."))
+        return redirect("settings-password")
+    return render(request, "people/settings_password.html", {"form": form, "place": "settings"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_profile(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = ProfileForm(request.POST or None, request.FILES or None, initial=ProfileForm.initial_for(user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_update_profile(
+                user=user, display_name=data["display_name"], title=data["title"], team=data["team"],
+                manager_handle=data["manager"], location=data["location"], time_zone=data["time_zone"],
+                bio=data["bio"], skills=split_list(data["skills"]), languages=split_list(data["languages"]),
+                ui_language=data["ui_language"], theme=data["theme"],
+            )
+            if data.get("avatar"):
+                actions.do_set_avatar(user=user, upload=data["avatar"])
+        except ActionError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        else:
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("settings")
+    return render(request, "people/settings_profile.html", {"form": form, "place": "settings"},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language (stored on the account, or in a cookie when signed out)."""
+    code = request.POST.get("language", "")
+    response = HttpResponseRedirect(back_url(request))
+    if code and code not in dict(settings.LANGUAGES):
+        messages.error(request, _("That interface language is not available."))
+        return response
+    if request.user.is_authenticated:
+        actions.do_update_profile(user=request.user, ui_language=code)  # type: ignore[arg-type]
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code or "", max_age=365 * 86400, samesite="Lax")
+    return response
+
+
+@login_required
+def directory(request: HttpRequest) -> HttpResponse:
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "team", "skill", "language", "location")}
+    people = selectors.directory(
+        query=filters["q"], team=filters["team"], skill=filters["skill"],
+        language=filters["language"], location=filters["location"],
+    ).prefetch_related("skills", "languages")
+    page = Paginator(people, 30).get_page(request.GET.get("page"))
+    context = {
+        "page": page, "filters": filters, "teams": Team.objects.all(), "locations": selectors.locations(),
+        "skills": Skill.objects.filter(people__is_active=True).distinct().order_by("name")[:300],
+        "languages": ["en", "nl", "id", "it", "ru", "de", "fr", "es", "hy", "ka"],
+        "place": "people",
+    }
+    template = "people/_directory_results.html" if getattr(request, "htmx", False) else "people/directory.html"
+    return render(request, template, context)
+
+
+@login_required
+def profile(request: HttpRequest, handle: str) -> HttpResponse:
+    try:
+        person = actions.access_person(handle, viewer=request.user)  # type: ignore[arg-type]
+    except ActionError:
+        return render(request, "errors/404.html", status=404)
+    person = User.objects.select_related("team", "manager").prefetch_related("skills", "languages").get(pk=person.pk)
+    me = request.user
+    with_replies = request.GET.get("with_replies") == "1"
+    posts = social_selectors.profile_timeline(me, person, max_id=int_param(request, "max_id"),  # type: ignore[arg-type]
+                                              with_replies=with_replies)
+    context = {
+        "person": person,
+        "counts": selectors.counts(person),
+        "following": Follow.objects.filter(follower_id=me.pk, followee=person).exists(),
+        "muting": Mute.objects.filter(user_id=me.pk, target=person).exists(),
+        "blocking": Block.objects.filter(user_id=me.pk, target=person).exists(),
+        "views": social_selectors.present(me, posts),  # type: ignore[arg-type]
+        "next_max_id": posts[-1].pk if len(posts) >= social_selectors.DEFAULT_LIMIT else None,
+        "with_replies": with_replies,
+        "place": "people" if person.pk != me.pk else "profile",
+    }
+    if getattr(request, "htmx", False) and request.GET.get("max_id"):
+        return render(request, "social/_post_page.html", context)
+    return render(request, "people/profile.html", context)
+
+
+_PALETTE = ["#2f6f4f", "#7a4b94", "#b5532a", "#2b5d9b", "#8a6d1d", "#a23b5a", "#3b7d86", "#5b6b2f"]
+
+
+@login_required
+@cache_control(private=True, max_age=86400)
+def default_avatar(request: HttpRequest, handle: str) -> HttpResponse:
+    """A generated avatar: initials on a colour picked from the handle."""
+    person = User.objects.filter(username__iexact=handle).only("username", "display_name").first()
+    name = person.name if person else handle
+    initials = "".join(w[0] for w in name.split()[:2]).upper() or "?"
+    colour = _PALETTE[int(hashlib.sha256(handle.lower().encode()).hexdigest(), 16) % len(_PALETTE)]
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img">'
+        f'<rect width="64" height="64" rx="32" fill="{colour}"/>'
+        '<text x="32" y="40" font-family="system-ui,sans-serif" font-size="24" font-weight="600" '
+        f'text-anchor="middle" fill="#fff">{escape(initials)}</text></svg>'
+    )
+    return HttpResponse(svg, content_type="image/svg+xml")

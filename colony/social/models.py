@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from colony.core.ids import new_id
+
+if TYPE_CHECKING:
+    from colony.people.models import User
+
+
+class Visibility(models.TextChoices):
+    ORGANISATION = "organisation", _("Whole organisation")
+    FOLLOWERS = "followers", _("Followers only")
+    MENTIONED = "mentioned", _("Mentioned people only")
+
+
+class ReactionKind(models.TextChoices):
+    LIKE = "like", _("Like")
+    LOVE = "love", _("Love")
+    CELEBRATE = "celebrate", _("Celebrate")
+    INSIGHTFUL = "insightful", _("Insightful")
+    THANKS = "thanks", _("Thanks")
+    FUNNY = "funny", _("Funny")
+
+
+REACTION_EMOJI = {
+    "like": "👍", "love": "❤️", "celebrate": "🎉", "insightful": "💡", "thanks": "🙏", "funny": "😄",
+}
+
+
+class Hashtag(models.Model):
+    name = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return f"#{self.name}"
+
+
+class PostQuerySet(models.QuerySet["Post"]):
+    def live(self) -> PostQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
+    def visible_to(self, user: User) -> PostQuerySet:
+        """Posts ``user`` may see: the one place visibility is decided.
+
+        Organisation posts are for every member; followers-only posts for the
+        author's followers; mentioned-only posts for the people mentioned. The
+        author and mentioned people always see a post. Blocks hide posts both
+        ways.
+        """
+        follows_author = Follow.objects.filter(follower_id=user.pk, followee_id=OuterRef("author_id"))
+        mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=user.pk)
+        return (
+            self.live()
+            .alias(_follows=Exists(follows_author), _mentioned=Exists(mentioned))
+            .filter(
+                Q(visibility=Visibility.ORGANISATION)
+                | Q(author_id=user.pk)
+                | Q(visibility=Visibility.FOLLOWERS, _follows=True)
+                | Q(_mentioned=True)
+            )
+            .exclude(author_id__in=blocked_either_way(user))
+        )
+
+
+def blocked_either_way(user: User) -> models.QuerySet:
+    """Ids of people who blocked ``user`` or whom ``user`` blocked."""
+    from colony.people.models import User as UserModel
+
+    return UserModel.objects.filter(
+        Q(blocks_made__target_id=user.pk) | Q(blocks_received__user_id=user.pk)
+    ).values("pk")
+
+
+class Post(models.Model):
+    id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts")
+    text = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    visibility = models.CharField(max_length=16, choices=Visibility.choices, default=Visibility.ORGANISATION)
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
+    )
+    thread_root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="thread_posts"
+    )
+    repost_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reposts"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    replies_count = models.PositiveIntegerField(default=0)
+    reposts_count = models.PositiveIntegerField(default=0)
+    hashtags = models.ManyToManyField(Hashtag, through="PostHashtag", related_name="posts")
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["author", "id"]),
+            models.Index(fields=["reply_to", "id"]),
+            models.Index(fields=["thread_root", "id"]),
+            models.Index(fields=["repost_of", "author"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"post {self.pk} by {self.author_id}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class PostHashtag(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE)
+    hashtag = models.ForeignKey(Hashtag, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["hashtag", "post"], name="unique_post_hashtag")]
+
+
+class Mention(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentioned_in")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="unique_mention")]
+        indexes = [models.Index(fields=["user", "post"])]
+
+
+class Reaction(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions")
+    kind = models.CharField(max_length=16, choices=ReactionKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user", "kind"], name="unique_reaction")
+        ]
+
+
+class PostRevision(models.Model):
+    """A version of a post as it was before an edit."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField()
+    html = models.TextField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Image")
+        PDF = "pdf", _("PDF document")
+
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    content_type = models.CharField(max_length=64)
+    name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField()
+    description = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Follow(models.Model):
+    follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following")
+    followee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["follower", "followee"], name="unique_follow")]
+        indexes = [models.Index(fields=["followee", "follower"])]
+
+
+class HashtagFollow(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hashtag_follows")
+    hashtag = models.ForeignKey(Hashtag, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "hashtag"], name="unique_hashtag_follow")]
+        indexes = [models.Index(fields=["hashtag", "user"])]
+
+
+class Mute(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_made")
+    target = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_received")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "target"], name="unique_mute")]
+
+
+class Block(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made")
+    target = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "target"], name="unique_block")]
+        indexes = [models.Index(fields=["target", "user"])]
+
+
+class FeedEntry(models.Model):
+    """One post in one person's stored home feed (fan-out on write).
+
+    Reading a home timeline is then a range scan over (owner, post) instead of
+    a merge over everyone the reader follows. Each feed is capped at
+    ``COLONY_FEED_CAP`` entries; pages beyond it are computed on demand.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "post"], name="unique_feed_entry")]

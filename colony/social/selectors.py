@@ -1,0 +1,264 @@
+"""Reads for posts: timelines, threads, and the data a page of posts needs.
+
+Timelines share one shape: a stream of candidate ids in descending order
+(the stored home feed, a hashtag's index, or the posts table), filtered
+through ``Post.objects.visible_to`` in batches until a page is full. A page
+costs a fixed handful of queries whatever its length; tests pin the count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from colony.people.models import User
+
+from .models import (
+    Attachment,
+    FeedEntry,
+    Follow,
+    Hashtag,
+    HashtagFollow,
+    Mention,
+    Mute,
+    Post,
+    PostHashtag,
+    Reaction,
+    Visibility,
+)
+
+MAX_LIMIT = 40
+DEFAULT_LIMIT = 20
+
+# A source yields candidate ids below ``max_id`` (exclusive), newest first.
+IdSource = Callable[[int | None, int | None, int], list[int]]
+
+
+@dataclass
+class PostView:
+    """A post with everything a page shows about it, gathered in bulk."""
+
+    post: Post
+    reactions: dict[str, int] = field(default_factory=dict)
+    my_reactions: set[str] = field(default_factory=set)
+    attachments: list[Attachment] = field(default_factory=list)
+    original: PostView | None = None  # for reposts
+    mentioned: list[str] = field(default_factory=list)
+
+
+def clamp_limit(limit: int | None) -> int:
+    if not limit or limit < 1:
+        return DEFAULT_LIMIT
+    return min(limit, MAX_LIMIT)
+
+
+def _visible_page(
+    viewer: User,
+    source: IdSource,
+    *,
+    max_id: int | None,
+    since_id: int | None,
+    limit: int,
+    extra: Callable[[QuerySet[Post]], QuerySet[Post]] | None = None,
+) -> list[Post]:
+    """Pull candidate ids from ``source`` and keep the visible ones until ``limit``."""
+    muted = Mute.objects.filter(user_id=viewer.pk).values("target_id")
+    page: list[Post] = []
+    cursor = max_id
+    for _round in range(4):
+        want = limit - len(page)
+        batch = source(cursor, since_id, want * 2 if _round else want)
+        if not batch:
+            break
+        qs = (
+            Post.objects.visible_to(viewer)
+            .filter(id__in=batch)
+            .exclude(Q(author_id__in=muted) & ~Q(author_id=viewer.pk))
+            .select_related("author", "repost_of", "repost_of__author")
+        )
+        if extra is not None:
+            qs = extra(qs)
+        found = sorted(qs, key=lambda p: p.id, reverse=True)
+        page.extend(found[:want])
+        if len(page) >= limit or len(batch) < (want * 2 if _round else want):
+            break
+        cursor = batch[-1]
+    return page
+
+
+def _range(qs: QuerySet, column: str, max_id: int | None, since_id: int | None, n: int) -> list[int]:
+    if max_id is not None:
+        qs = qs.filter(**{f"{column}__lt": max_id})
+    if since_id is not None:
+        qs = qs.filter(**{f"{column}__gt": since_id})
+    return list(qs.order_by(f"-{column}").values_list(column, flat=True)[:n])
+
+
+def home_timeline(
+    viewer: User, *, max_id: int | None = None, since_id: int | None = None, limit: int | None = None
+) -> list[Post]:
+    """The stored home feed; past its end, posts computed from the follow graph."""
+    limit = clamp_limit(limit)
+
+    def stored(max_id: int | None, since_id: int | None, n: int) -> list[int]:
+        return _range(FeedEntry.objects.filter(owner_id=viewer.pk), "post_id", max_id, since_id, n)
+
+    page = _visible_page(viewer, stored, max_id=max_id, since_id=since_id, limit=limit)
+    if len(page) < limit and since_id is None:
+        oldest_stored = FeedEntry.objects.filter(owner_id=viewer.pk).order_by("post_id").values_list(
+            "post_id", flat=True
+        ).first()
+        floor = min([p.id for p in page] + [x for x in (max_id, oldest_stored) if x is not None], default=None)
+        page += _fan_in(viewer, max_id=floor, limit=limit - len(page))
+    return page
+
+
+def _fan_in(viewer: User, *, max_id: int | None, limit: int) -> list[Post]:
+    """Home posts computed from the graph, for pages older than the stored feed."""
+    followees = Follow.objects.filter(follower_id=viewer.pk).values("followee_id")
+    tags = HashtagFollow.objects.filter(user_id=viewer.pk).values("hashtag_id")
+    tagged = PostHashtag.objects.filter(post_id=OuterRef("pk"), hashtag_id__in=tags)
+    mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=viewer.pk)
+    muted = Mute.objects.filter(user_id=viewer.pk).values("target_id")
+    qs = (
+        Post.objects.visible_to(viewer)
+        .alias(_tagged=Exists(tagged), _for_me=Exists(mentioned))
+        .filter(
+            Q(author_id=viewer.pk)
+            | Q(author_id__in=followees, reply_to__isnull=True)
+            | Q(_tagged=True, visibility=Visibility.ORGANISATION)
+            | Q(_for_me=True)
+        )
+        .exclude(author_id__in=muted)
+        .select_related("author", "repost_of", "repost_of__author")
+    )
+    if max_id is not None:
+        qs = qs.filter(id__lt=max_id)
+    return list(qs.order_by("-id")[:limit])
+
+
+def organisation_timeline(
+    viewer: User, *, max_id: int | None = None, since_id: int | None = None, limit: int | None = None
+) -> list[Post]:
+    """Top-level posts everyone in the organisation can see."""
+    limit = clamp_limit(limit)
+
+    def source(max_id: int | None, since_id: int | None, n: int) -> list[int]:
+        qs = Post.objects.live().filter(visibility=Visibility.ORGANISATION, reply_to__isnull=True)
+        return _range(qs, "id", max_id, since_id, n)
+
+    return _visible_page(viewer, source, max_id=max_id, since_id=since_id, limit=limit)
+
+
+def hashtag_timeline(
+    viewer: User, name: str, *, max_id: int | None = None, since_id: int | None = None,
+    limit: int | None = None,
+) -> list[Post]:
+    limit = clamp_limit(limit)
+    tag = Hashtag.objects.filter(name=name).first()
+    if tag is None:
+        return []
+
+    def source(max_id: int | None, since_id: int | None, n: int) -> list[int]:
+        return _range(PostHashtag.objects.filter(hashtag_id=tag.pk), "post_id", max_id, since_id, n)
+
+    return _visible_page(viewer, source, max_id=max_id, since_id=since_id, limit=limit)
+
+
+def profile_timeline(
+    viewer: User, author: User, *, max_id: int | None = None, since_id: int | None = None,
+    limit: int | None = None, with_replies: bool = False,
+) -> list[Post]:
+    limit = clamp_limit(limit)
+    qs = Post.objects.visible_to(viewer).filter(author=author)
+    if not with_replies:
+        qs = qs.filter(reply_to__isnull=True)
+    if max_id is not None:
+        qs = qs.filter(id__lt=max_id)
+    if since_id is not None:
+        qs = qs.filter(id__gt=since_id)
+    return list(qs.select_related("author", "repost_of", "repost_of__author").order_by("-id")[:limit])
+
+
+def thread(viewer: User, post: Post) -> list[tuple[Post, int]]:
+    """The conversation around ``post`` as (post, depth) in reading order.
+
+    Deleted posts stay in the list as tombstones so the conversation keeps
+    its shape; posts the viewer may not see are left out, and so are their
+    replies' links to them.
+    """
+    root_id = post.thread_root_id or post.pk
+    visible = (
+        Post.objects.visible_to(viewer)
+        .filter(Q(pk=root_id) | Q(thread_root_id=root_id))
+        .select_related("author", "repost_of", "repost_of__author")
+        .order_by("id")[:1000]
+    )
+    tombstones = Post.objects.filter(Q(pk=root_id) | Q(thread_root_id=root_id), deleted_at__isnull=False).select_related("author")
+    posts = {p.pk: p for p in list(visible) + list(tombstones)}
+    children: dict[int | None, list[Post]] = defaultdict(list)
+    for p in sorted(posts.values(), key=lambda p: p.pk):
+        parent = p.reply_to_id if p.reply_to_id in posts else None
+        if p.pk == root_id or parent is not None:
+            children[parent if p.pk != root_id else None].append(p)
+    ordered: list[tuple[Post, int]] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for child in children.get(parent, []):
+            ordered.append((child, depth))
+            walk(child.pk, depth + 1)
+
+    walk(None, 0)
+    if post.pk not in {p.pk for p, _ in ordered}:
+        ordered.append((post, 0))
+    return ordered
+
+
+def present(viewer: User, posts: Iterable[Post]) -> list[PostView]:
+    """Gather reactions, attachments and reposted originals for a page in bulk."""
+    posts = list(posts)
+    originals = [p.repost_of for p in posts if p.repost_of is not None]
+    visible_originals = set(
+        Post.objects.visible_to(viewer).filter(id__in=[o.pk for o in originals]).values_list("id", flat=True)
+    ) if originals else set()
+    everything = posts + [o for o in originals if o.pk in visible_originals]
+    ids = [p.pk for p in everything]
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    mine: dict[int, set[str]] = defaultdict(set)
+    files: dict[int, list[Attachment]] = defaultdict(list)
+    names: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for row in Reaction.objects.filter(post_id__in=ids).values("post_id", "kind").annotate(n=Count("id")):
+            counts[row["post_id"]][row["kind"]] = row["n"]
+        for pid, kind in Reaction.objects.filter(post_id__in=ids, user_id=viewer.pk).values_list("post_id", "kind"):
+            mine[pid].add(kind)
+        for attachment in Attachment.objects.filter(post_id__in=ids).order_by("id"):
+            files[attachment.post_id].append(attachment)  # type: ignore[index]
+        for pid, handle in Mention.objects.filter(post_id__in=ids).values_list("post_id", "user__username"):
+            names[pid].append(handle)
+
+    def view(p: Post) -> PostView:
+        return PostView(post=p, reactions=counts.get(p.pk, {}), my_reactions=mine.get(p.pk, set()),
+                        attachments=files.get(p.pk, []), mentioned=names.get(p.pk, []))
+
+    result = []
+    for p in posts:
+        v = view(p)
+        if p.repost_of is not None and p.repost_of.pk in visible_originals:
+            v.original = view(p.repost_of)
+        result.append(v)
+    return result
+
+
+def newest_feed_id(viewer: User) -> int:
+    """The id of the newest post in the viewer's stored feed (0 if empty), for live updates."""
+    return FeedEntry.objects.filter(owner_id=viewer.pk).order_by("-post_id").values_list(
+        "post_id", flat=True
+    ).first() or 0
+
+
+def people_reacted(post: Post, kind: str) -> QuerySet[User]:
+    return User.objects.filter(reactions__post=post, reactions__kind=kind)

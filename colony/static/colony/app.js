@@ -1,0 +1,100 @@
+// Colony's only script: live updates, keyboard shortcuts and small comforts.
+// Everything works without it; it never runs inline code (the CSP forbids that).
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  const t = (s) => (window.gettext ? window.gettext(s) : s);
+
+  // Live updates over server-sent events: the server says when the newest
+  // home post or the unread count changed; htmx fetches what is new.
+  function connectEvents() {
+    const url = document.body.dataset.events;
+    if (!url || !window.EventSource) return;
+    const source = new EventSource(url);
+    let lastTimeline = null;
+    source.addEventListener("timeline", (e) => {
+      const newest = JSON.parse(e.data);
+      const live = document.getElementById("live");
+      if (lastTimeline !== null && newest !== lastTimeline && live && Number(live.dataset.since || 0) < newest) {
+        window.htmx && window.htmx.trigger(document.body, "colony:timeline");
+      }
+      lastTimeline = newest;
+    });
+    source.addEventListener("notifications", (e) => {
+      const count = JSON.parse(e.data);
+      const badge = document.getElementById("unread-badge");
+      if (badge) {
+        const changed = badge.textContent.trim() !== String(count);
+        badge.textContent = String(count);
+        badge.hidden = count === 0;
+        if (changed && window.htmx) window.htmx.trigger(document.body, "colony:notifications");
+      }
+    });
+  }
+
+  // Character counter for every composer.
+  function updateCounter(area) {
+    const out = document.getElementById(area.dataset.counter || "");
+    if (!out) return;
+    const max = Number(area.getAttribute("maxlength") || 5000);
+    const left = max - area.value.length;
+    out.textContent = left < 500 ? interpolate(t("%s characters left"), [left]) : "";
+    out.classList.toggle("over", left < 0);
+  }
+  function interpolate(fmt, args) {
+    return window.interpolate ? window.interpolate(fmt, args) : fmt.replace("%s", args[0]);
+  }
+  document.addEventListener("input", (e) => {
+    if (e.target.matches && e.target.matches("textarea[data-composer]")) updateCounter(e.target);
+  });
+
+  // After htmx publishes a post, clear the composer and keep the live cursor ahead of it.
+  document.addEventListener("colony:posted", () => {
+    document.querySelectorAll("form.composer").forEach((f) => {
+      f.reset();
+      f.querySelectorAll("textarea[data-composer]").forEach(updateCounter);
+    });
+  });
+
+  // Confirm destructive actions.
+  document.addEventListener("submit", (e) => {
+    const msg = e.target.dataset && e.target.dataset.confirm;
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  }, true);
+
+  // Selects marked data-autosubmit submit their form on change.
+  document.addEventListener("change", (e) => {
+    if (e.target.matches && e.target.matches("select[data-autosubmit]")) e.target.form.submit();
+  });
+
+  // Keyboard shortcuts: n new post, / search, g h / g o / g n / g p go to places.
+  let pendingG = false;
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = e.target;
+    if (el.closest && el.closest("input, textarea, select, [contenteditable]")) {
+      if (e.key === "Escape") el.blur();
+      return;
+    }
+    if (pendingG) {
+      pendingG = false;
+      const places = { h: "/", o: "/organisation", n: "/notifications", p: "/people" };
+      if (places[e.key]) { e.preventDefault(); window.location.href = places[e.key]; }
+      return;
+    }
+    if (e.key === "g") { pendingG = true; setTimeout(() => (pendingG = false), 1200); return; }
+    if (e.key === "n") {
+      const box = document.querySelector("textarea[data-composer]");
+      if (box) { e.preventDefault(); box.focus(); } else { window.location.href = "/#composer"; }
+    } else if (e.key === "/") {
+      e.preventDefault();
+      const search = document.querySelector("[data-search-box]");
+      if (search) search.focus(); else window.location.href = "/people";
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", () => {
+    connectEvents();
+    document.querySelectorAll("textarea[data-composer]").forEach(updateCounter);
+  });
+})();

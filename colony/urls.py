@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import path, re_path
+from django.views.i18n import JavaScriptCatalog
+
+from colony.api import api
+from colony.core import views as core_views
+from colony.notifications import views as notification_views
+from colony.people import views as people_views
+from colony.social import views as social_views
+
+admin.site.site_header = "Colony"
+admin.site.site_title = "Colony"
+
+urlpatterns = [
+    path("", social_views.home, name="home"),
+    path("organisation", social_views.organisation, name="organisation"),
+    path("tags/<str:name>", social_views.hashtag, name="hashtag"),
+    path("tags/<str:name>/follow", social_views.follow_hashtag, name="hashtag-follow"),
+    path("posts/new", social_views.compose, name="compose"),
+    path("posts/<int:post_id>", social_views.thread, name="post"),
+    path("posts/<int:post_id>/edit", social_views.edit, name="post-edit"),
+    path("posts/<int:post_id>/delete", social_views.delete, name="post-delete"),
+    path("posts/<int:post_id>/history", social_views.history, name="post-history"),
+    path("posts/<int:post_id>/react", social_views.react, name="post-react"),
+    path("posts/<int:post_id>/repost", social_views.repost, name="post-repost"),
+    path("people", people_views.directory, name="people"),
+    path("@<str:handle>", people_views.profile, name="profile"),
+    path("@<str:handle>/avatar.svg", people_views.default_avatar, name="default-avatar"),
+    path("@<str:handle>/<str:relation>", social_views.relate, name="relate"),
+    path("notifications", notification_views.index, name="notifications"),
+    path("notifications/read", notification_views.mark_read, name="notifications-read"),
+    path("settings", people_views.settings_profile, name="settings"),
+    path("settings/password", people_views.settings_password, name="settings-password"),
+    path("settings/language", people_views.set_language, name="set-language"),
+    path("signin", people_views.signin, name="signin"),
+    path("signout", people_views.signout, name="signout"),
+    path("events", core_views.events, name="events"),
+    path("healthz", core_views.healthz, name="healthz"),
+    re_path(r"^media/(?P<path>.+)$", core_views.media, name="media"),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "colony.core.views.not_found"
+handler403 = "colony.core.views.forbidden"
+handler500 = "colony.core.views.server_error"
