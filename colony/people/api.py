@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from colony.core.api import error_response
@@ -110,7 +110,7 @@ def revoke_token(request: HttpRequest):
     header = request.headers.get("Authorization", "")
     if header.lower().startswith("bearer "):
         ApiToken.objects.filter(key_hash=ApiToken.hash(header[7:].strip())).delete()
-    return 204, None
+    return Status(204, None)
 
 
 def _with_related(qs):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from colony.core.api import paging_link
@@ -134,7 +134,7 @@ def create_post(request: HttpRequest, payload: PostIn):
         author=request.user, text=payload.text, visibility=payload.visibility, reply_to=reply_to,
         attachment_ids=payload.attachment_ids,
     )
-    return 201, _one(request, post)
+    return Status(201, _one(request, post))
 
 
 @router.get("/posts/{post_id}", response=PostOut, summary="One post")
@@ -151,7 +151,7 @@ def edit_post(request: HttpRequest, post_id: int, payload: EditIn):
 @router.delete("/posts/{post_id}", response={204: None}, summary="Delete a post")
 def delete_post(request: HttpRequest, post_id: int):
     actions.do_delete_post(actor=request.user, post=actions.access_post(request.user, post_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/posts/{post_id}/history", response=list[RevisionOut], summary="Earlier versions of a post")
@@ -203,13 +203,13 @@ def unreact(request: HttpRequest, post_id: int, kind: str):
 def repost(request: HttpRequest, post_id: int, payload: RepostIn | None = None):
     post = actions.access_post(request.user, post_id)
     created = actions.do_repost(user=request.user, post=post, comment=payload.comment if payload else "")
-    return 201, _one(request, created)
+    return Status(201, _one(request, created))
 
 
 @router.post("/media", response={201: AttachmentOut}, summary="Upload an image or PDF to attach to a post")
 def upload_media(request: HttpRequest, file: File[UploadedFile], description: Form[str] = ""):
     attachment = actions.do_upload_attachment(user=request.user, upload=file, name=file.name or "", description=description)
-    return 201, AttachmentOut.of(attachment)
+    return Status(201, AttachmentOut.of(attachment))
 
 
 @router.get("/timelines/home", response=list[PostOut], summary="Your home timeline")
