@@ -28,6 +28,8 @@ def _tasks_run_immediately() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Argon2 is slow on purpose; the suite creates hundreds of accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 class CommittingClient(Client):

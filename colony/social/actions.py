@@ -235,6 +235,8 @@ def do_publish_post(
     claimed = _claim_attachments(author, attachment_ids) if attachment_ids else []
 
     rendered, mentioned = _render(author, text)
+    if reply_to is not None and visibility == Visibility.MENTIONED:
+        mentioned += _conversation_people(author, reply_to, already=mentioned)
     post = Post.objects.create(
         author=author,
         text=text,
@@ -273,6 +275,15 @@ def do_publish_post(
     )
     tasks.enqueue_on_commit(tasks.fan_out_post, post.pk)
     return post
+
+
+def _conversation_people(author: User, parent: Post, *, already: list[User]) -> list[User]:
+    """Who a mentioned-only reply silently includes: the parent's author and the people it mentioned."""
+    blocked = set(blocked_either_way(author).values_list("pk", flat=True))
+    skip = blocked | {author.pk} | {p.pk for p in already}
+    ids = [parent.author_id, *Mention.objects.filter(post=parent).values_list("user_id", flat=True)]
+    people = User.objects.active().filter(pk__in=[i for i in ids if i not in skip])
+    return list(people)
 
 
 def _can_see(user: User, post: Post) -> bool:

@@ -1,0 +1,258 @@
+"""Colony in a real browser: Debian's Chromium, driven by Playwright, against the live server.
+
+Each test reads as a sentence about what a person does and sees. Two people
+can be signed in at once, each in their own browser context.
+
+Run with::
+
+    COLONY_DATA_DIR=/tmp/browser-test-data .venv/bin/pytest -q colony/tests/test_browser.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}", allow_module_level=True)
+pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses
+# to run inside one unless told it is safe (it is: nothing here is async).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+
+from django.conf import settings  # noqa: E402
+from django.utils import translation  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
+
+from colony.social.models import Post  # noqa: E402
+from colony.testing import PASSWORD, follow, publish  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TIMEOUT_MS = 10_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+# Records which server-sent events a page has received, so a test can wait
+# until the page is listening before it changes anything on the server.
+# Init scripts are injected by the browser itself, so the CSP does not apply.
+RECORD_EVENTS = """
+(() => {
+  const Native = window.EventSource;
+  if (!Native) return;
+  window.__colonyEvents = [];
+  window.EventSource = class extends Native {
+    constructor(...args) {
+      super(...args);
+      for (const name of ["timeline", "notifications"]) {
+        this.addEventListener(name, () => window.__colonyEvents.push(name));
+      }
+    }
+  };
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server: Any) -> Iterator[Callable[[], BrowserContext]]:
+    """``new_context()`` opens a fresh browser context (its own cookies) on the live server."""
+    opened: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        context.add_init_script(RECORD_EVENTS)
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[[], BrowserContext]) -> Page:
+    return new_context().new_page()
+
+
+def sign_in(page: Page, handle: str, password: str = PASSWORD) -> None:
+    page.goto("/signin")
+    page.get_by_label("Handle").fill(handle)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    if password == PASSWORD:
+        expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+        page.wait_for_load_state()  # app.js (deferred) has run
+
+
+def wait_until_live(page: Page) -> None:
+    """Wait until the page's event stream has told it the current state."""
+    page.wait_for_function(
+        "() => (window.__colonyEvents || []).includes('timeline')", timeout=TIMEOUT_MS
+    )
+
+
+def timeline_post(page: Page, text: str):
+    return page.locator("#timeline article.post").filter(has_text=text)
+
+
+def test_a_person_signs_in_and_sees_their_home_timeline(page: Page, member: Any) -> None:
+    sign_in(page, "member", "not-the-password")
+    expect(page.get_by_role("alert")).to_contain_text("correct")
+    expect(page).to_have_url(re.compile(r"/signin$"))
+    expect(page.get_by_role("heading", name="Sign in to Colony")).to_be_visible()
+
+    sign_in(page, "member")
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", name="Home", level=1)).to_be_visible()
+    expect(page.get_by_label("New post")).to_be_editable()
+    expect(page.get_by_role("button", name="Post", exact=True)).to_be_visible()
+
+
+def test_a_post_with_a_mention_reaches_the_mentioned_person_who_replies_and_the_thread_shows_both(
+    new_context: Callable[[], BrowserContext], member: Any, leader: Any
+) -> None:
+    original = "Could you review the Q3 roadmap, @leader?"
+    reply = "Reviewed it, looks good to me."
+
+    # Max writes a post that mentions Lena; it appears without a reload.
+    max_page = new_context().new_page()
+    sign_in(max_page, "member")
+    max_page.evaluate("window.__notReloaded = true")
+    max_page.get_by_label("New post").fill(original)
+    max_page.get_by_role("button", name="Post", exact=True).click()
+    expect(timeline_post(max_page, original)).to_be_visible()
+    expect(timeline_post(max_page, original).get_by_role("link", name="@leader")).to_be_visible()
+    expect(max_page.get_by_label("New post")).to_have_value("")
+    assert max_page.evaluate("window.__notReloaded") is True
+
+    # Lena, signed in elsewhere, sees one unread notification and opens it.
+    lena_page = new_context().new_page()
+    sign_in(lena_page, "leader")
+    expect(lena_page.locator("#unread-badge")).to_be_visible()
+    expect(lena_page.locator("#unread-badge")).to_have_text("1")
+    lena_page.get_by_role("navigation", name="Main").get_by_role("link", name="Notifications").click()
+    lena_page.get_by_role("link", name="Max Member mentioned you").click()
+
+    # She lands on the conversation and replies.
+    expect(lena_page).to_have_url(re.compile(r"/posts/\d+$"))
+    post_url = lena_page.url
+    expect(lena_page.get_by_role("heading", name="Conversation")).to_be_visible()
+    lena_page.get_by_label("Your reply").fill(reply)
+    lena_page.get_by_role("button", name="Reply", exact=True).click()
+
+    thread = lena_page.locator(".thread")
+    expect(lena_page.get_by_role("heading", name="Conversation")).to_be_visible()
+    expect(thread.locator("article.post").filter(has_text=original)).to_be_visible()
+    expect(thread.locator("article.post").filter(has_text=reply)).to_be_visible()
+    assert lena_page.url == post_url
+
+    # Max opens his post's page and sees the reply under it.
+    timeline_post(max_page, original).get_by_role("link", name="Reply").click()
+    expect(max_page).to_have_url(re.compile(re.escape(post_url) + r"#reply$"))
+    thread = max_page.locator(".thread")
+    expect(thread.locator("article.post").filter(has_text=original)).to_be_visible()
+    expect(thread.locator("article.post").filter(has_text=reply)).to_be_visible()
+
+
+def test_new_posts_appear_on_home_without_a_reload(page: Page, member: Any, leader: Any) -> None:
+    follow(member, leader)
+    sign_in(page, "member")
+    expect(page.get_by_role("heading", name="Your home timeline is empty")).to_be_visible()
+    page.evaluate("window.__notReloaded = true")
+    wait_until_live(page)
+
+    publish(leader, "All hands moves to Thursday at 10:00.")
+
+    expect(timeline_post(page, "All hands moves to Thursday")).to_be_visible(timeout=8_000)
+    assert page.evaluate("window.__notReloaded") is True
+
+    # And again: the live cursor moved on, so the next post also arrives, once.
+    publish(leader, "Agenda for Thursday is in the wiki.")
+    expect(timeline_post(page, "Agenda for Thursday")).to_be_visible(timeout=8_000)
+    expect(page.locator("#timeline article.post")).to_have_count(2)
+    assert page.evaluate("window.__notReloaded") is True
+
+
+def test_keyboard_shortcut_n_focuses_the_composer(page: Page, member: Any) -> None:
+    sign_in(page, "member")
+    composer = page.get_by_label("New post")
+    expect(composer).not_to_be_focused()
+
+    page.keyboard.press("n")
+    expect(composer).to_be_focused()
+    expect(composer).to_have_value("")  # the "n" was not typed into it
+
+    page.keyboard.press("Escape")
+    expect(composer).not_to_be_focused()
+    page.keyboard.press("g")
+    page.keyboard.press("o")
+    expect(page).to_have_url(re.compile(r"/organisation$"))
+    expect(page.get_by_role("heading", name="Organisation", level=1)).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("", "A post needs some text.", id="empty"),
+        pytest.param("x" * (settings.COLONY_MAX_POST_LENGTH + 1), "Posts are limited to", id="oversized"),
+    ],
+)
+def test_an_oversized_or_empty_post_shows_an_error_and_publishes_nothing(
+    page: Page, member: Any, text: str, message: str
+) -> None:
+    sign_in(page, "member")
+    # Set the value directly: typing stops at the textarea's maxlength, a crafted request does not.
+    page.get_by_label("New post").evaluate("(box, text) => { box.value = text; }", text)
+    with page.expect_response(lambda r: r.url.endswith("/posts/new")) as response:
+        page.get_by_role("button", name="Post", exact=True).click()
+    assert response.value.status == 400
+
+    expect(page.locator("#alerts").get_by_role("alert")).to_contain_text(message)
+    expect(page.locator("#timeline article.post")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/$"))
+    assert not Post.objects.exists()
+
+
+def test_the_interface_switches_language(page: Page, member: Any) -> None:
+    sign_in(page, "member")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    page.get_by_label("Language").select_option(label="Nederlands")
+
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page).to_have_url(re.compile(r"/$"))
+    catalog = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES" / "django.mo"
+    if catalog.exists():
+        with translation.override("nl"):
+            language = translation.gettext("Language")
+        assert language != "Language", "the Dutch catalog exists but does not translate 'Language'"
+        expect(page.get_by_label(language, exact=True)).to_be_visible()
+    member.refresh_from_db()
+    assert member.ui_language == "nl"

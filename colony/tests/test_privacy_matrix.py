@@ -1,0 +1,138 @@
+"""The authorisation matrix: who can see what, on every surface.
+
+Every object type that has an audience appears here, and every surface that
+can show it is checked for every persona: pages, the API, timelines (feeds),
+hashtag and profile listings (the search-like surfaces that exist today),
+notifications and attachment downloads. When a new object type or surface
+arrives, it is added to this file.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from colony.notifications.models import Notification
+from colony.social.actions import do_block, do_upload_attachment
+from colony.social.models import Post
+from colony.testing import follow, make_person, publish
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ["author", "follower", "outsider", "mentioned", "blocked"]
+
+# visibility -> personas who may see a post with it
+AUDIENCE = {
+    "organisation": {"author", "follower", "outsider", "mentioned"},
+    "followers": {"author", "follower", "mentioned"},
+    "mentioned": {"author", "mentioned"},
+}
+# and whose home timeline it lands in
+HOME = {
+    "organisation": {"author", "follower", "mentioned"},
+    "followers": {"author", "follower", "mentioned"},
+    "mentioned": {"author", "mentioned"},
+}
+
+
+@pytest.fixture
+def cast(db):
+    people = {name: make_person(name) for name in PERSONAS}
+    follow(people["follower"], people["author"])
+    do_block(user=people["author"], target=people["blocked"])
+    return people
+
+
+def _png() -> io.BytesIO:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(out, format="PNG")
+    out.seek(0)
+    return out
+
+
+def _post(cast, visibility: str) -> Post:
+    attachment = do_upload_attachment(user=cast["author"], upload=_png(), name="secret.png")
+    return publish(
+        cast["author"], f"Quarterly note #matrix @mentioned @blocked ({visibility})",
+        visibility=visibility, attachment_ids=[attachment.pk],
+    )
+
+
+def _ids(response) -> set[str]:
+    return {p["id"] for p in response.json()} if response.status_code == 200 else set()
+
+
+@pytest.mark.parametrize("visibility", list(AUDIENCE))
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client, visibility, persona):
+    post = _post(cast, visibility)
+    viewer = cast[persona]
+    allowed = persona in AUDIENCE[visibility]
+    pid = str(post.pk)
+    as_viewer = api(viewer)
+
+    # the API and the page
+    assert (as_viewer.get(f"/api/v1/posts/{pid}").status_code == 200) is allowed
+    assert (as_viewer.get(f"/api/v1/posts/{pid}/context").status_code == 200) is allowed
+    client.force_login(viewer)
+    assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
+    page_html = client.get("/organisation").content.decode()
+    assert (f'id="post-{pid}"' in page_html) is (allowed and visibility == "organisation")
+
+    # feeds
+    assert (pid in _ids(as_viewer.get("/api/v1/timelines/home"))) is (persona in HOME[visibility])
+    assert (pid in _ids(as_viewer.get("/api/v1/timelines/organisation"))) is (allowed and visibility == "organisation")
+    assert (pid in _ids(as_viewer.get("/api/v1/timelines/tag/matrix"))) is allowed
+    assert (pid in _ids(as_viewer.get("/api/v1/people/author/posts"))) is allowed
+
+    # attachments
+    url = post.attachments.get().file.url
+    assert (client.get(url).status_code == 200) is allowed
+
+    # notifications: only the mentioned person who may see it is told
+    notified = Notification.objects.filter(recipient=viewer, post=post).exists()
+    assert notified is (persona == "mentioned")
+    listed = [n["post_id"] for n in as_viewer.get("/api/v1/notifications").json()]
+    assert (pid in listed) is (persona == "mentioned")
+
+
+def test_an_unposted_attachment_is_only_for_its_uploader(cast, client):
+    attachment = do_upload_attachment(user=cast["author"], upload=_png(), name="draft.png")
+    client.force_login(cast["outsider"])
+    assert client.get(attachment.file.url).status_code == 404
+    client.force_login(cast["author"])
+    assert client.get(attachment.file.url).status_code == 200
+
+
+def test_anonymous_visitors_see_nothing(cast, client, api):
+    post = _post(cast, "organisation")
+    assert client.get(f"/posts/{post.pk}").status_code == 302
+    assert client.get(post.attachments.get().file.url).status_code == 302
+    assert api().get(f"/api/v1/posts/{post.pk}").status_code == 401
+    assert api().get("/api/v1/timelines/organisation").status_code == 401
+    assert client.get("/events").status_code == 204
+
+
+def test_a_deleted_post_is_gone_from_every_surface(cast, api):
+    post = _post(cast, "organisation")
+    api(cast["author"]).delete(f"/api/v1/posts/{post.pk}")
+    for persona in ("author", "follower", "mentioned"):
+        viewer = api(cast[persona])
+        assert viewer.get(f"/api/v1/posts/{post.pk}").status_code == 404
+        assert str(post.pk) not in _ids(viewer.get("/api/v1/timelines/home"))
+        assert str(post.pk) not in _ids(viewer.get("/api/v1/timelines/tag/matrix"))
+    assert not Notification.objects.filter(post=post).exists()
+
+
+def test_a_reply_to_a_hidden_post_does_not_reveal_it(cast, api):
+    secret = publish(cast["author"], "only for @mentioned", visibility="mentioned")
+    answer = publish(cast["mentioned"], "got it", reply_to=secret)
+    assert answer.visibility == "mentioned"
+    context = api(cast["mentioned"]).get(f"/api/v1/posts/{answer.pk}/context").json()
+    assert [p["id"] for p in context["ancestors"]] == [str(secret.pk)]
+    assert api(cast["outsider"]).get(f"/api/v1/posts/{answer.pk}").status_code == 404
+    # the conversation stays between its people: the parent's author sees the answer
+    assert api(cast["author"]).get(f"/api/v1/posts/{answer.pk}").status_code == 200
+    assert Notification.objects.filter(recipient=cast["author"], post=answer, kind="reply").exists()
