@@ -31,6 +31,20 @@ def _migrate(verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
+def _die_with_parent() -> None:
+    """In the child: ask Linux to send SIGTERM if the server dies without stopping us."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def _exit_quietly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 class Worker:
     """The Huey consumer as a supervised child process, restarted if it dies."""
 
@@ -40,7 +54,7 @@ class Worker:
         self._thread = threading.Thread(target=self._supervise, daemon=True)
 
     def _spawn(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "colony.cli", "worker"])
+        self.process = subprocess.Popen([sys.executable, "-m", "colony.cli", "worker"], preexec_fn=_die_with_parent)
 
     def start(self) -> None:
         self._spawn()
@@ -74,6 +88,9 @@ def serve(host: str, port: int, workers: int = 1, with_worker: bool = True) -> N
     if with_worker and not settings.HUEY.get("immediate"):
         worker.start()
     print(f"Colony is running at http://{host}:{port}/  (Ctrl-C stops it)", flush=True)
+    # uvicorn shuts down gracefully, then re-raises the signal it caught; this
+    # handler turns that into a normal exit so the worker is stopped below.
+    signal.signal(signal.SIGTERM, _exit_quietly)
     try:
         uvicorn.run(
             "colony.asgi:application",
@@ -85,8 +102,11 @@ def serve(host: str, port: int, workers: int = 1, with_worker: bool = True) -> N
             lifespan="off",
             timeout_graceful_shutdown=5,
         )
+    except KeyboardInterrupt:
+        pass
     finally:
         worker.stop()
+        print("Colony stopped.", flush=True)
 
 
 def run_worker() -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from colony.core.ids import new_id
@@ -23,7 +24,7 @@ class Notification(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     post = models.ForeignKey("social.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     detail = models.CharField(max_length=32, blank=True)  # e.g. the reaction kind
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

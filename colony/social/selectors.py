@@ -116,14 +116,18 @@ def home_timeline(
     return page
 
 
-def _fan_in(viewer: User, *, max_id: int | None, limit: int) -> list[Post]:
-    """Home posts computed from the graph, for pages older than the stored feed."""
+def home_candidates(viewer: User) -> QuerySet[Post]:
+    """Every post that belongs in ``viewer``'s home, computed from the graph.
+
+    The rules match fan-out: own posts, top-level posts of people followed,
+    organisation posts with a followed hashtag, and posts mentioning the viewer.
+    """
     followees = Follow.objects.filter(follower_id=viewer.pk).values("followee_id")
     tags = HashtagFollow.objects.filter(user_id=viewer.pk).values("hashtag_id")
     tagged = PostHashtag.objects.filter(post_id=OuterRef("pk"), hashtag_id__in=tags)
     mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=viewer.pk)
     muted = Mute.objects.filter(user_id=viewer.pk).values("target_id")
-    qs = (
+    return (
         Post.objects.visible_to(viewer)
         .alias(_tagged=Exists(tagged), _for_me=Exists(mentioned))
         .filter(
@@ -133,8 +137,12 @@ def _fan_in(viewer: User, *, max_id: int | None, limit: int) -> list[Post]:
             | Q(_for_me=True)
         )
         .exclude(author_id__in=muted)
-        .select_related("author", "repost_of", "repost_of__author")
     )
+
+
+def _fan_in(viewer: User, *, max_id: int | None, limit: int) -> list[Post]:
+    """Home posts computed from the graph, for pages older than the stored feed."""
+    qs = home_candidates(viewer).select_related("author", "repost_of", "repost_of__author")
     if max_id is not None:
         qs = qs.filter(id__lt=max_id)
     return list(qs.order_by("-id")[:limit])

@@ -9,7 +9,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 
 from colony.core.tasks import enqueue_on_commit
 
-__all__ = ["backfill_author", "backfill_hashtag", "enqueue_on_commit", "fan_out_post", "trim_feeds"]
+__all__ = ["backfill_author", "backfill_hashtag", "enqueue_on_commit", "fan_out_post", "rebuild_feed", "trim_feeds"]
 
 BACKFILL_COUNT = 40
 
@@ -92,6 +92,23 @@ def backfill_hashtag(user_id: int, hashtag_id: int) -> int:
         .values_list("id", flat=True)[:BACKFILL_COUNT]
     )
     FeedEntry.objects.bulk_create([FeedEntry(owner_id=user_id, post_id=i) for i in ids], ignore_conflicts=True)
+    return len(ids)
+
+
+def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
+    """Recompute one stored home feed from the follow graph (after imports, or to repair)."""
+    from colony.people.models import User
+
+    from .models import FeedEntry
+    from .selectors import home_candidates
+
+    owner = User.objects.filter(pk=owner_id).first()
+    if owner is None:
+        return 0
+    cap = cap or settings.COLONY_FEED_CAP
+    ids = list(home_candidates(owner).order_by("-id").values_list("id", flat=True)[:cap])
+    FeedEntry.objects.filter(owner_id=owner_id).delete()
+    FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=i) for i in ids], batch_size=500)
     return len(ids)
 
 

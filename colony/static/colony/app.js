@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
-  const t = (s) => (window.gettext ? window.gettext(s) : s);
+  const gettext = window.gettext || ((s) => s);
 
   // Live updates over server-sent events: the server says when the newest
   // home post or the unread count changed; htmx fetches what is new.
@@ -38,7 +38,7 @@
     if (!out) return;
     const max = Number(area.getAttribute("maxlength") || 5000);
     const left = max - area.value.length;
-    out.textContent = left < 500 ? interpolate(t("%s characters left"), [left]) : "";
+    out.textContent = left < 500 ? interpolate(gettext("%s characters left"), [left]) : "";
     out.classList.toggle("over", left < 0);
   }
   function interpolate(fmt, args) {
@@ -54,6 +54,13 @@
       f.reset();
       f.querySelectorAll("textarea[data-composer]").forEach(updateCounter);
     });
+  });
+
+  // A refused htmx action answers 4xx with a message retargeted at #alerts
+  // (core.web.refuse); htmx 2 does not swap error responses unless told to.
+  document.addEventListener("htmx:beforeSwap", (e) => {
+    const xhr = e.detail.xhr;
+    if (xhr && xhr.status >= 400 && xhr.getResponseHeader("HX-Retarget")) e.detail.shouldSwap = true;
   });
 
   // Confirm destructive actions.
