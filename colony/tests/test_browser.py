@@ -10,8 +10,10 @@ Run with::
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -79,7 +81,44 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def new_context(browser: Browser, live_server: Any) -> Iterator[Callable[[], BrowserContext]]:
+def event_streams(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """End the live server's event streams before the test's database goes away.
+
+    A stream only notices that its browser left when it next writes, and it
+    writes only on a change, so a closed page's stream would keep polling the
+    database into the next test. At teardown every stream is made to see a
+    change each few milliseconds, finds its socket closed and ends; we wait.
+    """
+    from colony.core import views
+
+    real_stream, real_snapshot = views._sync_stream, views._snapshot
+    threads: list[threading.Thread] = []
+    closing = threading.Event()
+    tick = itertools.count(1)
+
+    def stream(user_id: int) -> Iterator[str]:
+        threads.append(threading.current_thread())
+        yield from real_stream(user_id)
+
+    def snapshot(user_id: int) -> dict[str, int]:
+        if closing.is_set():
+            return {"timeline": -next(tick), "notifications": 0}
+        return real_snapshot(user_id)
+
+    monkeypatch.setattr(views, "_sync_stream", stream)
+    monkeypatch.setattr(views, "_snapshot", snapshot)
+    yield
+    closing.set()
+    monkeypatch.setattr(views, "POLL_SECONDS", 0.02)
+    for thread in threads:
+        thread.join(timeout=5)
+    assert not any(t.is_alive() for t in threads), "an event stream outlived its browser"
+
+
+@pytest.fixture
+def new_context(
+    browser: Browser, live_server: Any, event_streams: None
+) -> Iterator[Callable[[], BrowserContext]]:
     """``new_context()`` opens a fresh browser context (its own cookies) on the live server."""
     opened: list[BrowserContext] = []
 

@@ -1,0 +1,237 @@
+#!/usr/bin/env python
+"""Time from publishing a post until it shows in followers' home timelines.
+
+    .venv/bin/python bench/fanout.py --data-dir /tmp/colony-bench --posts 20
+
+Starts ``colony serve`` (web server + its Huey worker) on 127.0.0.1:PORT
+against DIR (made by bench/seed.py). Picks the --authors people with the most
+followers (read from the database with sqlite3), samples up to --followers of
+each one's followers, signs them all in, then publishes --posts posts
+(POST /api/v1/posts, round-robin over the authors, --gap seconds apart so the
+worker is idle as it would be for sporadic posting) and, for each post, polls
+GET /api/v1/timelines/home?limit=5 as the sampled followers until the post is
+in every one of their timelines, or --timeout passes.
+
+Polling: every --interval (20 ms) one still-waiting follower is polled (a
+probe, rotating through them) and the database is checked (read-only) for
+the post's feed rows of all sampled followers. Once any follower sees the
+post, or the rows are there, every follower still waiting is polled back to
+back (each at most once per interval) until all have seen it. The fan-out
+task writes all of a post's feed rows in one transaction, so the probe is
+enough to notice it; the web server runs views one at a time, so confirming
+F followers costs F sequential requests, which `all_visible_ms` includes.
+
+Per post (milliseconds from sending the POST):
+  post_ms           the POST's own latency;
+  db_fanout_ms      when the feed rows for all sampled followers were in the
+                    database (the fan-out latency proper, ±interval);
+  first_visible_ms  first follower whose timeline showed the post;
+  all_visible_ms    slowest sampled follower (response that confirmed it).
+
+The last stdout line is one JSON object; progress goes to stderr. Note: the
+published posts stay in the bench database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from _common import Http, Server, get_tokens, load_users, log, percentile
+
+NAME = "fanout"
+TARGET_MS = 1000.0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data-dir", required=True, type=Path)
+    p.add_argument("--posts", type=int, default=20)
+    p.add_argument("--port", type=int, default=8766)
+    p.add_argument("--authors", type=int, default=5, help="distinct authors, most-followed first")
+    p.add_argument("--followers", type=int, default=50, help="followers sampled per author")
+    p.add_argument("--interval", type=float, default=0.020, help="polling interval, seconds")
+    p.add_argument("--timeout", type=float, default=10.0, help="give up on a post after this many seconds")
+    p.add_argument("--gap", type=float, default=1.0, help="pause between posts, seconds")
+    p.add_argument("--seed", type=int, default=1)
+    args = p.parse_args(argv)
+    if args.posts < 1 or args.authors < 1 or args.followers < 1 or args.interval <= 0 or args.timeout <= 0:
+        p.error("counts and times must be positive")
+    return args
+
+
+def pick_audience(db: sqlite3.Connection, n_authors: int, n_followers: int, rng: random.Random):
+    rows = db.execute(
+        "SELECT followee_id, count(*) AS n FROM social_follow GROUP BY followee_id ORDER BY n DESC, followee_id LIMIT ?",
+        (n_authors,),
+    ).fetchall()
+    handle = dict(db.execute("SELECT id, username FROM people_user"))
+    authors = []
+    for author_id, n in rows:
+        followers = [r[0] for r in db.execute(
+            "SELECT f.follower_id FROM social_follow f JOIN people_user u ON u.id = f.follower_id"
+            " WHERE f.followee_id = ? AND u.is_active ORDER BY f.follower_id", (author_id,))]
+        sample = rng.sample(followers, min(n_followers, len(followers)))
+        authors.append({"id": author_id, "handle": handle[author_id], "followers_total": n,
+                        "sample": [(fid, handle[fid]) for fid in sample]})
+    return authors
+
+
+def summarise(values: list[float]) -> dict[str, float]:
+    v = sorted(values)
+    if not v:
+        return {"n": 0}
+    return {"n": len(v), "p50": round(percentile(v, 50), 1), "p99": round(percentile(v, 99), 1),
+            "max": round(v[-1], 1), "min": round(v[0], 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    data_dir = args.data_dir.resolve()
+    handles, password = load_users(data_dir)
+    del handles
+    rng = random.Random(args.seed)
+    db_path = data_dir / "colony.sqlite3"
+    if not db_path.exists():
+        raise SystemExit(f"{NAME}: no database in {data_dir}; run bench/seed.py first")
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=20, isolation_level=None)
+    authors = pick_audience(db, args.authors, args.followers, rng)
+    log(NAME, "authors: " + ", ".join(f"@{a['handle']} ({a['followers_total']} followers)" for a in authors))
+
+    server = Server(data_dir, args.port, NAME)
+    results = []
+    with server:
+        logins = sorted({a["handle"] for a in authors} | {h for a in authors for _, h in a["sample"]})
+        with httpx.Client(timeout=60) as client:
+            tokens = get_tokens(client, server.base_url, logins, password, NAME)
+            auth = {h: {"Authorization": f"Bearer {tokens[h]}", "Accept": "application/json"} for h in logins}
+            reader = Http(args.port)
+            try:
+                # Warm every follower's connection path once (and check they can read).
+                for h in logins:
+                    status, body, _ = reader.get("/api/v1/timelines/home?limit=5", auth[h])
+                    if status != 200:
+                        raise SystemExit(f"{NAME}: timeline of @{h} answered {status}: {body[:200]!r}")
+                time.sleep(args.gap)
+                for k in range(args.posts):
+                    a = authors[k % len(authors)]
+                    results.append(one_post(k, a, client, reader, server.base_url, auth, db, args))
+                    r = results[-1]
+                    log(NAME, f"post {k + 1}/{args.posts} by @{a['handle']}: db {r['db_fanout_ms']} ms, "
+                              f"first {r['first_visible_ms']} ms, all {r['all_visible_ms']} ms"
+                              + (" TIMEOUT" if r["timed_out"] else ""))
+                    time.sleep(args.gap)
+            finally:
+                reader.close()
+    db.close()
+
+    ok = [r for r in results if not r["timed_out"]]
+    summary = {
+        "all_visible_ms": summarise([r["all_visible_ms"] for r in ok]),
+        "first_visible_ms": summarise([r["first_visible_ms"] for r in ok if r["first_visible_ms"] is not None]),
+        "db_fanout_ms": summarise([r["db_fanout_ms"] for r in results if r["db_fanout_ms"] is not None]),
+        "post_ms": summarise([r["post_ms"] for r in results]),
+        "confirm_sweep_ms": summarise([r["all_visible_ms"] - max(r["first_visible_ms"], r["db_fanout_ms"] or 0)
+                                       for r in ok if r["first_visible_ms"] is not None]),
+        "timeouts": len(results) - len(ok),
+    }
+    result = {
+        "benchmark": "fanout_time_to_visible",
+        "data_dir": str(data_dir),
+        "posts": args.posts,
+        "authors": [{"handle": a["handle"], "followers_total": a["followers_total"],
+                     "followers_sampled": len(a["sample"])} for a in authors],
+        "interval_ms": args.interval * 1000,
+        "timeout_s": args.timeout,
+        "gap_s": args.gap,
+        "server_startup_s": server.startup_s,
+        "server_exit_code": server.exit_code,
+        "server_worker_orphaned_by_sigterm": server.orphaned_worker,
+        "server_log": str(server.log_path),
+        "per_post": results,
+        "summary": summary,
+        "target": {"all_visible_max_ms": TARGET_MS,
+                   "met": summary["timeouts"] == 0 and bool(ok)
+                   and summary["all_visible_ms"]["max"] <= TARGET_MS},
+    }
+    print(json.dumps(result))
+    return 0
+
+
+def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url: str, auth: dict,
+             db: sqlite3.Connection, args: argparse.Namespace) -> dict:
+    text = f"Fan-out bench post {k + 1}, run {uuid.uuid4().hex[:8]}: checking how fast news travels."
+    t0 = time.perf_counter()
+    r = client.post(f"{base_url}/api/v1/posts", json={"text": text, "visibility": "organisation"},
+                    headers=auth[author["handle"]])
+    post_ms = (time.perf_counter() - t0) * 1000
+    if r.status_code != 201:
+        raise SystemExit(f"{NAME}: publishing as @{author['handle']} answered {r.status_code}: {r.text[:200]}")
+    post_id = r.json()["id"]
+    sample = author["sample"]
+    owner_ids = [fid for fid, _ in sample]
+    pending = [h for _, h in sample]
+    seen: dict[str, float] = {}
+    last_poll: dict[str, float] = {}
+    polls = 0
+    db_ms: float | None = None
+    probe = 0
+    sweeping = False
+    placeholders = ",".join("?" * len(owner_ids))
+    count_sql = f"SELECT count(*) FROM social_feedentry WHERE post_id = ? AND owner_id IN ({placeholders})"
+    deadline = t0 + args.timeout
+    max_rounds = int(args.timeout / args.interval) + 10  # bounded even if the clock misbehaves
+    for _round in range(max_rounds):
+        if not pending or time.perf_counter() >= deadline:
+            break
+        tick = time.perf_counter()
+        if db_ms is None:
+            if db.execute(count_sql, (int(post_id), *owner_ids)).fetchone()[0] == len(owner_ids):
+                db_ms = (time.perf_counter() - t0) * 1000
+                sweeping = True
+        batch = list(pending) if sweeping else [pending[probe % len(pending)]]
+        probe += 1
+        for h in batch:
+            if time.perf_counter() >= deadline:
+                break
+            if sweeping and time.perf_counter() - last_poll.get(h, 0.0) < args.interval:
+                continue
+            last_poll[h] = time.perf_counter()
+            status, body, _ = reader.get("/api/v1/timelines/home?limit=5", auth[h])
+            polls += 1
+            if status == 200 and any(p["id"] == post_id for p in json.loads(body)):
+                seen[h] = (time.perf_counter() - t0) * 1000
+                pending.remove(h)
+                sweeping = True
+        rest = args.interval - (time.perf_counter() - tick)
+        if rest > 0 and pending:
+            time.sleep(rest)
+    # If the HTTP side finished first, still note when the rows were there (bounded).
+    if db_ms is None and db.execute(count_sql, (int(post_id), *owner_ids)).fetchone()[0] == len(owner_ids):
+        db_ms = (time.perf_counter() - t0) * 1000
+    timed_out = bool(pending)
+    return {
+        "post": k + 1,
+        "id": post_id,
+        "author": author["handle"],
+        "followers_total": author["followers_total"],
+        "followers_sampled": len(sample),
+        "post_ms": round(post_ms, 1),
+        "db_fanout_ms": None if db_ms is None else round(db_ms, 1),
+        "first_visible_ms": round(min(seen.values()), 1) if seen else None,
+        "all_visible_ms": round(max(seen.values()), 1) if not timed_out else None,
+        "seen": len(seen),
+        "timed_out": timed_out,
+        "polls": polls,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
