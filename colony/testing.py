@@ -46,7 +46,7 @@ class ApiClient:
 
     def __init__(self, client: Client, user: User | None = None):
         self.client = client
-        self.headers: dict[str, str] = {}
+        self.headers: dict[str, Any] = {}
         if user is not None:
             response = client.post("/api/v1/tokens", {"username": user.username, "password": PASSWORD},
                                    content_type="application/json")

@@ -11,12 +11,21 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.handlers.asgi import ASGIRequest
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from colony.core.api import error_response
+from colony.core.typing import AuthedHttpRequest
 
 # How long one event stream stays open; the browser reconnects by itself.
 STREAM_SECONDS = 55
@@ -66,7 +75,7 @@ async def _async_stream(user_id: int) -> AsyncIterator[str]:
 
 
 @require_GET
-def events(request: HttpRequest) -> HttpResponse:
+def events(request: HttpRequest) -> HttpResponseBase:
     """Server-sent events: ``timeline`` (newest home post id) and ``notifications`` (unread count).
 
     Under ASGI (``colony serve``) the stream is async and holds no thread;
@@ -90,7 +99,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def media(request: HttpRequest, path: str) -> HttpResponse:
+def media(request: AuthedHttpRequest, path: str) -> HttpResponseBase:
     """Serve an upload only to people allowed to see it.
 
     Avatars are for every member; an attachment only for those who can see
@@ -111,7 +120,7 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
                 raise Http404
         elif not Post.objects.visible_to(request.user).filter(pk=attachment.post_id).exists():
             raise Http404
-        response = FileResponse(full.open("rb"), content_type=attachment.content_type)
+        response: HttpResponseBase = FileResponse(full.open("rb"), content_type=attachment.content_type)
         if attachment.kind == "pdf":
             response["Content-Disposition"] = f'inline; filename="{Path(attachment.name).name}"'
     elif path.startswith("avatars/"):

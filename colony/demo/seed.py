@@ -306,7 +306,7 @@ class Seeder:
             cursors[lang] += 1
             mention = "@" + self._colleague(author, lang).user.username
             text = self._fill(template, lang, team=author.team, city=author.city, mention=mention)
-            visibility = Visibility.FOLLOWERS if rng.random() < 0.06 else Visibility.ORGANISATION
+            visibility: str = Visibility.FOLLOWERS if rng.random() < 0.06 else Visibility.ORGANISATION
             roots.append(self._new_post(author.user, text, moment, lang=lang, visibility=visibility))
         self.say(f"{len(roots)} posts")
         made = 0

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Router, Schema
 
 from colony.core.api import paging_link
+from colony.core.typing import AuthedHttpRequest
 from colony.people.selectors import avatar_url
 from colony.social.api import AuthorOut
 
@@ -54,7 +55,7 @@ class MarkedOut(Schema):
 
 
 @router.get("", response=list[NotificationOut], summary="Your notifications, newest first")
-def list_notifications(request: HttpRequest, response: HttpResponse, limit: int = 20,
+def list_notifications(request: AuthedHttpRequest, response: HttpResponse, limit: int = 20,
                        max_id: int | None = None, since_id: int | None = None):
     limit = max(1, min(limit, 40))
     items = selectors.notifications_for(request.user, max_id=max_id, since_id=since_id, limit=limit)
@@ -65,12 +66,12 @@ def list_notifications(request: HttpRequest, response: HttpResponse, limit: int 
 
 
 @router.get("/unread_count", response=UnreadOut, summary="How many notifications are unread")
-def unread(request: HttpRequest):
+def unread(request: AuthedHttpRequest):
     return UnreadOut(unread=selectors.unread_count(request.user))
 
 
 @router.post("/read", response=MarkedOut, summary="Mark notifications read (all, up to an id, or some ids)")
-def mark_read(request: HttpRequest, payload: MarkReadIn | None = None):
+def mark_read(request: AuthedHttpRequest, payload: MarkReadIn | None = None):
     marked = actions.do_mark_read(
         user=request.user, up_to_id=payload.up_to_id if payload else None, ids=payload.ids if payload else None
     )

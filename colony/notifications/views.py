@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from colony.core.typing import AuthedHttpRequest
 from colony.core.web import int_param
 
 from . import actions, selectors
@@ -13,8 +14,8 @@ from .rendering import describe
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    items = selectors.notifications_for(request.user, max_id=int_param(request, "max_id"), limit=30)  # type: ignore[arg-type]
+def index(request: AuthedHttpRequest) -> HttpResponse:
+    items = selectors.notifications_for(request.user, max_id=int_param(request, "max_id"), limit=30)
     rows = [(n, describe(n)) for n in items]
     context = {
         "rows": rows,
@@ -29,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_read(request: HttpRequest) -> HttpResponse:
+def mark_read(request: AuthedHttpRequest) -> HttpResponse:
     up_to = request.POST.get("up_to_id", "")
-    actions.do_mark_read(user=request.user, up_to_id=int(up_to) if up_to.isdigit() else None)  # type: ignore[arg-type]
+    actions.do_mark_read(user=request.user, up_to_id=int(up_to) if up_to.isdigit() else None)
     return HttpResponseRedirect(reverse("notifications"))

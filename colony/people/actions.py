@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, UnidentifiedImageError
 
 from colony.core.errors import ActionError, NotFound, TooLarge, UnsupportedMedia
@@ -127,6 +128,8 @@ def _set_languages(user: User, codes: list[str]) -> None:
 
 
 _PROFILE_TEXT_LIMITS = {"display_name": 80, "title": 100, "location": 100, "bio": 1000}
+_FIELD_LABELS = {"display_name": _lazy("Display name"), "title": _lazy("Title"), "location": _lazy("Location"),
+                 "bio": _lazy("Bio")}
 
 
 @transaction.atomic
@@ -135,7 +138,7 @@ def do_update_profile(
     user: User,
     display_name: str | None = None,
     title: str | None = None,
-    team: Team | None | str = "",
+    team: Team | str | None = "",
     manager_handle: str | None = None,
     location: str | None = None,
     time_zone: str | None = None,
@@ -154,7 +157,7 @@ def do_update_profile(
         if len(value) > _PROFILE_TEXT_LIMITS[name]:
             raise ActionError(
                 _("%(field)s is limited to %(limit)d characters.")
-                % {"field": User._meta.get_field(name).verbose_name, "limit": _PROFILE_TEXT_LIMITS[name]},
+                % {"field": _FIELD_LABELS[name], "limit": _PROFILE_TEXT_LIMITS[name]},
                 field=name,
             )
         setattr(user, name, value)

@@ -10,6 +10,7 @@ from ninja.files import UploadedFile
 
 from colony.core.api import error_response
 from colony.core.errors import ActionError
+from colony.core.typing import AuthedHttpRequest
 
 from . import actions, selectors
 from .models import Team, User
@@ -118,15 +119,15 @@ def _with_related(qs):
 
 
 @router.get("/me", response=PersonOut, summary="The signed-in person")
-def me(request: HttpRequest):
+def me(request: AuthedHttpRequest):
     user = _with_related(User.objects.filter(pk=request.user.pk)).get()
     return PersonOut.of(user, with_counts=True)
 
 
 @router.patch("/me", response=PersonOut, summary="Change your profile")
-def update_me(request: HttpRequest, payload: ProfileIn):
+def update_me(request: AuthedHttpRequest, payload: ProfileIn):
     user = User.objects.get(pk=request.user.pk)
-    team: Team | None | str = ""
+    team: Team | str | None = ""
     if payload.team is not None:
         team = Team.objects.filter(slug=payload.team).first() if payload.team else None
         if payload.team and team is None:
@@ -141,7 +142,7 @@ def update_me(request: HttpRequest, payload: ProfileIn):
 
 
 @router.post("/me/avatar", response=PersonOut, summary="Upload an avatar (PNG, JPEG, GIF or WebP)")
-def upload_avatar(request: HttpRequest, file: File[UploadedFile]):
+def upload_avatar(request: AuthedHttpRequest, file: File[UploadedFile]):
     user = User.objects.get(pk=request.user.pk)
     actions.do_set_avatar(user=user, upload=file)
     return PersonOut.of(_with_related(User.objects.filter(pk=user.pk)).get())
@@ -149,7 +150,7 @@ def upload_avatar(request: HttpRequest, file: File[UploadedFile]):
 
 @router.get("/people", response=list[PersonOut], summary="The people directory")
 def people(
-    request: HttpRequest, q: str = "", team: str = "", skill: str = "", language: str = "",
+    request: AuthedHttpRequest, q: str = "", team: str = "", skill: str = "", language: str = "",
     location: str = "", offset: int = 0, limit: int = 40,
 ):
     limit = max(1, min(limit, 100))
@@ -158,6 +159,6 @@ def people(
 
 
 @router.get("/people/{handle}", response=PersonOut, summary="A person's profile")
-def person(request: HttpRequest, handle: str):
+def person(request: AuthedHttpRequest, handle: str):
     found = actions.access_person(handle, viewer=request.user)
     return PersonOut.of(_with_related(User.objects.filter(pk=found.pk)).get(), viewer=request.user, with_counts=True)

@@ -82,7 +82,7 @@ class User(AbstractUser):
     )
     theme = models.CharField(_("theme"), max_length=8, choices=Theme.choices, default=Theme.AUTO)
 
-    objects = PersonManager()
+    objects = PersonManager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["username"]

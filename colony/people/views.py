@@ -17,7 +17,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError
-from colony.core.web import back_url, int_param, refuse
+from colony.core.typing import AuthedHttpRequest
+from colony.core.web import back_url, int_param
 from colony.social import selectors as social_selectors
 from colony.social.models import Block, Follow, Mute
 
@@ -50,7 +51,7 @@ def signout(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def settings_password(request: HttpRequest) -> HttpResponse:
+def settings_password(request: AuthedHttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -62,7 +63,7 @@ def settings_password(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def settings_profile(request: HttpRequest) -> HttpResponse:
+def settings_profile(request: AuthedHttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = ProfileForm(request.POST or None, request.FILES or None, initial=ProfileForm.initial_for(user))
     if request.method == "POST" and form.is_valid():
@@ -94,13 +95,13 @@ def set_language(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("That interface language is not available."))
         return response
     if request.user.is_authenticated:
-        actions.do_update_profile(user=request.user, ui_language=code)  # type: ignore[arg-type]
+        actions.do_update_profile(user=request.user, ui_language=code)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code or "", max_age=365 * 86400, samesite="Lax")
     return response
 
 
 @login_required
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: AuthedHttpRequest) -> HttpResponse:
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "team", "skill", "language", "location")}
     people = selectors.directory(
         query=filters["q"], team=filters["team"], skill=filters["skill"],
@@ -118,15 +119,15 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest, handle: str) -> HttpResponse:
+def profile(request: AuthedHttpRequest, handle: str) -> HttpResponse:
     try:
-        person = actions.access_person(handle, viewer=request.user)  # type: ignore[arg-type]
+        person = actions.access_person(handle, viewer=request.user)
     except ActionError:
         return render(request, "errors/404.html", status=404)
     person = User.objects.select_related("team", "manager").prefetch_related("skills", "languages").get(pk=person.pk)
     me = request.user
     with_replies = request.GET.get("with_replies") == "1"
-    posts = social_selectors.profile_timeline(me, person, max_id=int_param(request, "max_id"),  # type: ignore[arg-type]
+    posts = social_selectors.profile_timeline(me, person, max_id=int_param(request, "max_id"),
                                               with_replies=with_replies)
     context = {
         "person": person,
@@ -134,7 +135,7 @@ def profile(request: HttpRequest, handle: str) -> HttpResponse:
         "following": Follow.objects.filter(follower_id=me.pk, followee=person).exists(),
         "muting": Mute.objects.filter(user_id=me.pk, target=person).exists(),
         "blocking": Block.objects.filter(user_id=me.pk, target=person).exists(),
-        "views": social_selectors.present(me, posts),  # type: ignore[arg-type]
+        "views": social_selectors.present(me, posts),
         "next_max_id": posts[-1].pk if len(posts) >= social_selectors.DEFAULT_LIMIT else None,
         "with_replies": with_replies,
         "place": "people" if person.pk != me.pk else "profile",
@@ -149,7 +150,7 @@ _PALETTE = ["#2f6f4f", "#7a4b94", "#b5532a", "#2b5d9b", "#8a6d1d", "#a23b5a", "#
 
 @login_required
 @cache_control(private=True, max_age=86400)
-def default_avatar(request: HttpRequest, handle: str) -> HttpResponse:
+def default_avatar(request: AuthedHttpRequest, handle: str) -> HttpResponse:
     """A generated avatar: initials on a colour picked from the handle."""
     person = User.objects.filter(username__iexact=handle).only("username", "display_name").first()
     name = person.name if person else handle

@@ -45,7 +45,6 @@ from .models import (
     blocked_either_way,
 )
 
-
 # --- checks -----------------------------------------------------------------
 
 def check_post_text(text: str | None, *, allow_empty: bool = False) -> str:

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from colony.core.api import paging_link
+from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
 from colony.people.selectors import avatar_url
 
@@ -116,11 +117,11 @@ class ContextOut(Schema):
     descendants: list[PostOut]
 
 
-def _one(request: HttpRequest, post: Post) -> PostOut:
+def _one(request: AuthedHttpRequest, post: Post) -> PostOut:
     return PostOut.of(selectors.present(request.user, [post])[0])
 
 
-def _page(request: HttpRequest, response: HttpResponse, posts: list[Post], limit: int | None) -> list[PostOut]:
+def _page(request: AuthedHttpRequest, response: HttpResponse, posts: list[Post], limit: int | None) -> list[PostOut]:
     link = paging_link(request, posts, selectors.clamp_limit(limit))
     if link:
         response["Link"] = link
@@ -128,8 +129,8 @@ def _page(request: HttpRequest, response: HttpResponse, posts: list[Post], limit
 
 
 @router.post("/posts", response={201: PostOut}, summary="Publish a post or a reply")
-def create_post(request: HttpRequest, payload: PostIn):
-    reply_to = actions.access_post(request.user, payload.reply_to) if payload.reply_to not in (None, "") else None
+def create_post(request: AuthedHttpRequest, payload: PostIn):
+    reply_to = actions.access_post(request.user, payload.reply_to) if payload.reply_to not in (None, "") else None  # type: ignore[arg-type]
     post = actions.do_publish_post(
         author=request.user, text=payload.text, visibility=payload.visibility, reply_to=reply_to,
         attachment_ids=payload.attachment_ids,
@@ -138,34 +139,35 @@ def create_post(request: HttpRequest, payload: PostIn):
 
 
 @router.get("/posts/{post_id}", response=PostOut, summary="One post")
-def get_post(request: HttpRequest, post_id: int):
+def get_post(request: AuthedHttpRequest, post_id: int):
     return _one(request, actions.access_post(request.user, post_id))
 
 
 @router.patch("/posts/{post_id}", response=PostOut, summary="Edit your post (the old text is kept in its history)")
-def edit_post(request: HttpRequest, post_id: int, payload: EditIn):
+def edit_post(request: AuthedHttpRequest, post_id: int, payload: EditIn):
     post = actions.do_edit_post(editor=request.user, post=actions.access_post(request.user, post_id), text=payload.text)
     return _one(request, post)
 
 
 @router.delete("/posts/{post_id}", response={204: None}, summary="Delete a post")
-def delete_post(request: HttpRequest, post_id: int):
+def delete_post(request: AuthedHttpRequest, post_id: int):
     actions.do_delete_post(actor=request.user, post=actions.access_post(request.user, post_id))
     return Status(204, None)
 
 
 @router.get("/posts/{post_id}/history", response=list[RevisionOut], summary="Earlier versions of a post")
-def post_history(request: HttpRequest, post_id: int):
+def post_history(request: AuthedHttpRequest, post_id: int):
     post = actions.access_post(request.user, post_id)
     return [RevisionOut.of(r) for r in post.revisions.all()]
 
 
 @router.get("/posts/{post_id}/context", response=ContextOut, summary="The conversation around a post")
-def post_context(request: HttpRequest, post_id: int):
+def post_context(request: AuthedHttpRequest, post_id: int):
     post = actions.access_post(request.user, post_id)
     ordered = [p for p, _depth in selectors.thread(request.user, post) if not p.is_deleted or p.pk == post.pk]
     views = {v.post.pk: v for v in selectors.present(request.user, ordered)}
-    ancestors, node = [], post
+    ancestors: list[PostOut] = []
+    node = post
     by_id = {p.pk: p for p in ordered}
     while node.reply_to_id in by_id:
         node = by_id[node.reply_to_id]
@@ -186,48 +188,48 @@ def _descends(p: Post, ancestor_id: int, by_id: dict[int, Post]) -> bool:
 
 
 @router.post("/posts/{post_id}/reactions", response=PostOut, summary="React to a post")
-def react(request: HttpRequest, post_id: int, payload: ReactionIn):
+def react(request: AuthedHttpRequest, post_id: int, payload: ReactionIn):
     post = actions.access_post(request.user, post_id)
     actions.do_react(user=request.user, post=post, kind=payload.kind)
     return _one(request, post)
 
 
 @router.delete("/posts/{post_id}/reactions/{kind}", response=PostOut, summary="Take a reaction back")
-def unreact(request: HttpRequest, post_id: int, kind: str):
+def unreact(request: AuthedHttpRequest, post_id: int, kind: str):
     post = actions.access_post(request.user, post_id)
     actions.do_unreact(user=request.user, post=post, kind=kind)
     return _one(request, post)
 
 
 @router.post("/posts/{post_id}/repost", response={201: PostOut}, summary="Repost, optionally with a comment")
-def repost(request: HttpRequest, post_id: int, payload: RepostIn | None = None):
+def repost(request: AuthedHttpRequest, post_id: int, payload: RepostIn | None = None):
     post = actions.access_post(request.user, post_id)
     created = actions.do_repost(user=request.user, post=post, comment=payload.comment if payload else "")
     return Status(201, _one(request, created))
 
 
 @router.post("/media", response={201: AttachmentOut}, summary="Upload an image or PDF to attach to a post")
-def upload_media(request: HttpRequest, file: File[UploadedFile], description: Form[str] = ""):
+def upload_media(request: AuthedHttpRequest, file: File[UploadedFile], description: Form[str] = ""):
     attachment = actions.do_upload_attachment(user=request.user, upload=file, name=file.name or "", description=description)
     return Status(201, AttachmentOut.of(attachment))
 
 
 @router.get("/timelines/home", response=list[PostOut], summary="Your home timeline")
-def home(request: HttpRequest, response: HttpResponse, limit: int = 20, max_id: int | None = None,
+def home(request: AuthedHttpRequest, response: HttpResponse, limit: int = 20, max_id: int | None = None,
          since_id: int | None = None):
     posts = selectors.home_timeline(request.user, max_id=max_id, since_id=since_id, limit=limit)
     return _page(request, response, posts, limit)
 
 
 @router.get("/timelines/organisation", response=list[PostOut], summary="Everything posted to the whole organisation")
-def organisation(request: HttpRequest, response: HttpResponse, limit: int = 20, max_id: int | None = None,
+def organisation(request: AuthedHttpRequest, response: HttpResponse, limit: int = 20, max_id: int | None = None,
                  since_id: int | None = None):
     posts = selectors.organisation_timeline(request.user, max_id=max_id, since_id=since_id, limit=limit)
     return _page(request, response, posts, limit)
 
 
 @router.get("/timelines/tag/{name}", response=list[PostOut], summary="Posts with a hashtag")
-def tag(request: HttpRequest, response: HttpResponse, name: str, limit: int = 20, max_id: int | None = None,
+def tag(request: AuthedHttpRequest, response: HttpResponse, name: str, limit: int = 20, max_id: int | None = None,
         since_id: int | None = None):
     posts = selectors.hashtag_timeline(request.user, actions.check_hashtag(name), max_id=max_id,
                                        since_id=since_id, limit=limit)
@@ -235,7 +237,7 @@ def tag(request: HttpRequest, response: HttpResponse, name: str, limit: int = 20
 
 
 @router.get("/people/{handle}/posts", response=list[PostOut], summary="A person's posts")
-def person_posts(request: HttpRequest, response: HttpResponse, handle: str, limit: int = 20,
+def person_posts(request: AuthedHttpRequest, response: HttpResponse, handle: str, limit: int = 20,
                  max_id: int | None = None, since_id: int | None = None, with_replies: bool = False):
     author = access_person(handle, viewer=request.user)
     posts = selectors.profile_timeline(request.user, author, max_id=max_id, since_id=since_id, limit=limit,
@@ -250,7 +252,7 @@ class RelationshipOut(Schema):
     blocking: bool
 
 
-def _relationship(request: HttpRequest, handle: str) -> RelationshipOut:
+def _relationship(request: AuthedHttpRequest, handle: str) -> RelationshipOut:
     from .models import Block, Follow, Mute
 
     other = access_person(handle, viewer=request.user)
@@ -264,7 +266,7 @@ def _relationship(request: HttpRequest, handle: str) -> RelationshipOut:
 
 
 def _graph_endpoint(path: str, do, summary: str, method: str):
-    def endpoint(request: HttpRequest, handle: str):
+    def endpoint(request: AuthedHttpRequest, handle: str):
         other = access_person(handle, viewer=request.user)
         do(request.user, other)
         return _relationship(request, handle)
@@ -282,7 +284,7 @@ _graph_endpoint("block", lambda me, o: actions.do_unblock(user=me, target=o), "U
 
 
 @router.get("/people/{handle}/relationship", response=RelationshipOut, summary="How you relate to a person")
-def relationship(request: HttpRequest, handle: str):
+def relationship(request: AuthedHttpRequest, handle: str):
     return _relationship(request, handle)
 
 
@@ -292,12 +294,12 @@ class HashtagOut(Schema):
 
 
 @router.post("/hashtags/{name}/follow", response=HashtagOut, summary="Follow a hashtag")
-def follow_tag(request: HttpRequest, name: str):
+def follow_tag(request: AuthedHttpRequest, name: str):
     follow = actions.do_follow_hashtag(user=request.user, name=name)
     return HashtagOut(name=follow.hashtag.name, following=True)
 
 
 @router.delete("/hashtags/{name}/follow", response=HashtagOut, summary="Stop following a hashtag")
-def unfollow_tag(request: HttpRequest, name: str):
+def unfollow_tag(request: AuthedHttpRequest, name: str):
     actions.do_unfollow_hashtag(user=request.user, name=name)
     return HashtagOut(name=actions.check_hashtag(name), following=False)

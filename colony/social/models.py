@@ -97,7 +97,7 @@ class Post(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     replies_count = models.PositiveIntegerField(default=0)
     reposts_count = models.PositiveIntegerField(default=0)
-    hashtags = models.ManyToManyField(Hashtag, through="PostHashtag", related_name="posts")
+    hashtags: models.ManyToManyField[Hashtag, PostHashtag] = models.ManyToManyField(Hashtag, through="PostHashtag", related_name="posts")
 
     objects = PostQuerySet.as_manager()
 
@@ -125,6 +125,9 @@ class PostHashtag(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["hashtag", "post"], name="unique_post_hashtag")]
 
+    def __str__(self) -> str:
+        return f"hashtag {self.hashtag_id} on post {self.post_id}"
+
 
 class Mention(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
@@ -133,6 +136,9 @@ class Mention(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "user"], name="unique_mention")]
         indexes = [models.Index(fields=["user", "post"])]
+
+    def __str__(self) -> str:
+        return f"user {self.user_id} in post {self.post_id}"
 
 
 class Reaction(models.Model):
@@ -146,6 +152,9 @@ class Reaction(models.Model):
             models.UniqueConstraint(fields=["post", "user", "kind"], name="unique_reaction")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} by {self.user_id} on {self.post_id}"
+
 
 class PostRevision(models.Model):
     """A version of a post as it was before an edit."""
@@ -157,6 +166,9 @@ class PostRevision(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"revision of post {self.post_id} from {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class Attachment(models.Model):
@@ -174,6 +186,9 @@ class Attachment(models.Model):
     description = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}"
+
 
 class Follow(models.Model):
     follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following")
@@ -183,6 +198,9 @@ class Follow(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["follower", "followee"], name="unique_follow")]
         indexes = [models.Index(fields=["followee", "follower"])]
+
+    def __str__(self) -> str:
+        return f"{self.follower_id} follows {self.followee_id}"
 
 
 class HashtagFollow(models.Model):
@@ -194,6 +212,9 @@ class HashtagFollow(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "hashtag"], name="unique_hashtag_follow")]
         indexes = [models.Index(fields=["hashtag", "user"])]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} follows hashtag {self.hashtag_id}"
+
 
 class Mute(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_made")
@@ -202,6 +223,9 @@ class Mute(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "target"], name="unique_mute")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} mutes {self.target_id}"
 
 
 class Block(models.Model):
@@ -212,6 +236,9 @@ class Block(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "target"], name="unique_block")]
         indexes = [models.Index(fields=["target", "user"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} blocks {self.target_id}"
 
 
 class FeedEntry(models.Model):
@@ -227,3 +254,6 @@ class FeedEntry(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "post"], name="unique_feed_entry")]
+
+    def __str__(self) -> str:
+        return f"post {self.post_id} in the feed of {self.owner_id}"

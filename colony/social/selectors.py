@@ -62,7 +62,6 @@ def _visible_page(
     max_id: int | None,
     since_id: int | None,
     limit: int,
-    extra: Callable[[QuerySet[Post]], QuerySet[Post]] | None = None,
 ) -> list[Post]:
     """Pull candidate ids from ``source`` and keep the visible ones until ``limit``."""
     muted = Mute.objects.filter(user_id=viewer.pk).values("target_id")
@@ -79,8 +78,6 @@ def _visible_page(
             .exclude(Q(author_id__in=muted) & ~Q(author_id=viewer.pk))
             .select_related("author", "repost_of", "repost_of__author")
         )
-        if extra is not None:
-            qs = extra(qs)
         found = sorted(qs, key=lambda p: p.id, reverse=True)
         page.extend(found[:want])
         if len(page) >= limit or len(batch) < (want * 2 if _round else want):
@@ -181,7 +178,7 @@ def profile_timeline(
     limit: int | None = None, with_replies: bool = False,
 ) -> list[Post]:
     limit = clamp_limit(limit)
-    qs = Post.objects.visible_to(viewer).filter(author=author)
+    qs: QuerySet[Post] = Post.objects.visible_to(viewer).filter(author=author)
     if not with_replies:
         qs = qs.filter(reply_to__isnull=True)
     if max_id is not None:

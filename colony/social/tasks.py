@@ -16,7 +16,15 @@ BACKFILL_COUNT = 40
 
 def feed_recipients(post_id: int) -> set[int]:
     """Everyone whose home feed should get this post, author excluded."""
-    from .models import Follow, HashtagFollow, Mention, Post, PostHashtag, Visibility, blocked_either_way
+    from .models import (
+        Follow,
+        HashtagFollow,
+        Mention,
+        Post,
+        PostHashtag,
+        Visibility,
+        blocked_either_way,
+    )
 
     post = Post.objects.live().filter(pk=post_id).select_related("reply_to").first()
     if post is None:

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError, NotFound
+from colony.core.typing import AuthedHttpRequest
 from colony.core.web import back_url, int_param, refuse
 from colony.people.actions import access_person
 
@@ -16,11 +17,11 @@ from . import actions, selectors
 from .models import REACTION_EMOJI, HashtagFollow, ReactionKind, Visibility
 
 
-def _timeline_page(request: HttpRequest, posts, context: dict, template: str) -> HttpResponse:
+def _timeline_page(request: AuthedHttpRequest, posts, context: dict, template: str) -> HttpResponse:
     """Render a timeline page, or just the next page of posts for htmx."""
     limit = selectors.DEFAULT_LIMIT
     context.update({
-        "views": selectors.present(request.user, posts),  # type: ignore[arg-type]
+        "views": selectors.present(request.user, posts),
         "next_max_id": posts[-1].pk if len(posts) >= limit else None,
         "newest_id": posts[0].pk if posts else request.GET.get("since_id", 0),
         "visibilities": Visibility.choices,
@@ -33,28 +34,28 @@ def _timeline_page(request: HttpRequest, posts, context: dict, template: str) ->
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedHttpRequest) -> HttpResponse:
     posts = selectors.home_timeline(
-        request.user, max_id=int_param(request, "max_id"), since_id=int_param(request, "since_id")  # type: ignore[arg-type]
+        request.user, max_id=int_param(request, "max_id"), since_id=int_param(request, "since_id")
     )
     return _timeline_page(request, posts, {"place": "home", "live_url": reverse("home")}, "social/home.html")
 
 
 @login_required
-def organisation(request: HttpRequest) -> HttpResponse:
+def organisation(request: AuthedHttpRequest) -> HttpResponse:
     posts = selectors.organisation_timeline(
-        request.user, max_id=int_param(request, "max_id"), since_id=int_param(request, "since_id")  # type: ignore[arg-type]
+        request.user, max_id=int_param(request, "max_id"), since_id=int_param(request, "since_id")
     )
     return _timeline_page(request, posts, {"place": "organisation"}, "social/organisation.html")
 
 
 @login_required
-def hashtag(request: HttpRequest, name: str) -> HttpResponse:
+def hashtag(request: AuthedHttpRequest, name: str) -> HttpResponse:
     try:
         name = actions.check_hashtag(name)
     except ActionError:
         return render(request, "errors/404.html", status=404)
-    posts = selectors.hashtag_timeline(request.user, name, max_id=int_param(request, "max_id"))  # type: ignore[arg-type]
+    posts = selectors.hashtag_timeline(request.user, name, max_id=int_param(request, "max_id"))
     following = HashtagFollow.objects.filter(user_id=request.user.pk, hashtag__name=name).exists()
     return _timeline_page(request, posts, {"place": "organisation", "tag": name, "following": following},
                           "social/hashtag.html")
@@ -62,12 +63,12 @@ def hashtag(request: HttpRequest, name: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def follow_hashtag(request: HttpRequest, name: str) -> HttpResponse:
+def follow_hashtag(request: AuthedHttpRequest, name: str) -> HttpResponse:
     try:
         if request.POST.get("action") == "unfollow":
-            actions.do_unfollow_hashtag(user=request.user, name=name)  # type: ignore[arg-type]
+            actions.do_unfollow_hashtag(user=request.user, name=name)
         else:
-            actions.do_follow_hashtag(user=request.user, name=name)  # type: ignore[arg-type]
+            actions.do_follow_hashtag(user=request.user, name=name)
     except ActionError as exc:
         return refuse(request, exc)
     return HttpResponseRedirect(reverse("hashtag", args=[name.lstrip("#").casefold()]))
@@ -75,14 +76,14 @@ def follow_hashtag(request: HttpRequest, name: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def compose(request: HttpRequest) -> HttpResponse:
+def compose(request: AuthedHttpRequest) -> HttpResponse:
     """Publish from the composer (home, thread reply forms)."""
     text = request.POST.get("text", "")
     try:
-        reply_to = actions.access_post(request.user, request.POST["reply_to"]) if request.POST.get("reply_to") else None  # type: ignore[arg-type]
+        reply_to = actions.access_post(request.user, request.POST["reply_to"]) if request.POST.get("reply_to") else None
         uploads = [(f, f.name or "file") for f in request.FILES.getlist("attachments")]
         post = actions.do_publish_post(
-            author=request.user, text=text, visibility=request.POST.get("visibility"),  # type: ignore[arg-type]
+            author=request.user, text=text, visibility=request.POST.get("visibility"),
             reply_to=reply_to, uploads=uploads,
         )
     except ActionError as exc:
@@ -91,7 +92,7 @@ def compose(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(exc.message))
         return render(request, "social/compose_failed.html", {"text": text, "place": "home"}, status=exc.status)
     if getattr(request, "htmx", False):
-        views = selectors.present(request.user, [post])  # type: ignore[arg-type]
+        views = selectors.present(request.user, [post])
         response = render(request, "social/_new_posts.html", {"views": views, "just_posted": True})
         response["HX-Trigger"] = "colony:posted"
         return response
@@ -100,13 +101,13 @@ def compose(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def thread(request: HttpRequest, post_id: int) -> HttpResponse:
+def thread(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     try:
-        post = actions.access_post(request.user, post_id)  # type: ignore[arg-type]
+        post = actions.access_post(request.user, post_id)
     except NotFound:
         return render(request, "errors/404.html", status=404)
-    ordered = selectors.thread(request.user, post)  # type: ignore[arg-type]
-    views = {v.post.pk: v for v in selectors.present(request.user, [p for p, _d in ordered])}  # type: ignore[arg-type]
+    ordered = selectors.thread(request.user, post)
+    views = {v.post.pk: v for v in selectors.present(request.user, [p for p, _d in ordered])}
     items = [(views[p.pk], min(depth, 6)) for p, depth in ordered]
     return render(request, "social/thread.html", {
         "post": post, "items": items, "place": "home", "visibilities": Visibility.choices,
@@ -115,9 +116,9 @@ def thread(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, post_id: int) -> HttpResponse:
+def edit(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     try:
-        post = actions.access_post(request.user, post_id)  # type: ignore[arg-type]
+        post = actions.access_post(request.user, post_id)
         if post.author_id != request.user.pk:
             raise NotFound(_("That post does not exist or is not visible to you."))
     except NotFound:
@@ -127,7 +128,7 @@ def edit(request: HttpRequest, post_id: int) -> HttpResponse:
     if request.method == "POST":
         text = request.POST.get("text", "")
         try:
-            actions.do_edit_post(editor=request.user, post=post, text=text)  # type: ignore[arg-type]
+            actions.do_edit_post(editor=request.user, post=post, text=text)
         except ActionError as exc:
             error = exc.message
         else:
@@ -139,10 +140,10 @@ def edit(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, post_id: int) -> HttpResponse:
+def delete(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     try:
-        post = actions.access_post(request.user, post_id)  # type: ignore[arg-type]
-        actions.do_delete_post(actor=request.user, post=post)  # type: ignore[arg-type]
+        post = actions.access_post(request.user, post_id)
+        actions.do_delete_post(actor=request.user, post=post)
     except ActionError as exc:
         return refuse(request, exc)
     if getattr(request, "htmx", False):
@@ -152,9 +153,9 @@ def delete(request: HttpRequest, post_id: int) -> HttpResponse:
 
 
 @login_required
-def history(request: HttpRequest, post_id: int) -> HttpResponse:
+def history(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     try:
-        post = actions.access_post(request.user, post_id)  # type: ignore[arg-type]
+        post = actions.access_post(request.user, post_id)
     except NotFound:
         return render(request, "errors/404.html", status=404)
     return render(request, "social/history.html", {"post": post, "revisions": post.revisions.all(), "place": "home"})
@@ -162,18 +163,18 @@ def history(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def react(request: HttpRequest, post_id: int) -> HttpResponse:
+def react(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     kind = request.POST.get("kind", "")
     try:
-        post = actions.access_post(request.user, post_id)  # type: ignore[arg-type]
+        post = actions.access_post(request.user, post_id)
         if request.POST.get("action") == "remove":
-            actions.do_unreact(user=request.user, post=post, kind=kind)  # type: ignore[arg-type]
+            actions.do_unreact(user=request.user, post=post, kind=kind)
         else:
-            actions.do_react(user=request.user, post=post, kind=kind)  # type: ignore[arg-type]
+            actions.do_react(user=request.user, post=post, kind=kind)
     except ActionError as exc:
         return refuse(request, exc)
     if getattr(request, "htmx", False):
-        view = selectors.present(request.user, [post])[0]  # type: ignore[arg-type]
+        view = selectors.present(request.user, [post])[0]
         return render(request, "social/_reactions.html", {"view": view, "reaction_kinds": ReactionKind.choices,
                                                             "emoji": REACTION_EMOJI})
     return HttpResponseRedirect(back_url(request))
@@ -181,10 +182,10 @@ def react(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def repost(request: HttpRequest, post_id: int) -> HttpResponse:
+def repost(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     try:
-        post = actions.access_post(request.user, post_id)  # type: ignore[arg-type]
-        actions.do_repost(user=request.user, post=post, comment=request.POST.get("comment", ""))  # type: ignore[arg-type]
+        post = actions.access_post(request.user, post_id)
+        actions.do_repost(user=request.user, post=post, comment=request.POST.get("comment", ""))
     except ActionError as exc:
         return refuse(request, exc)
     messages.success(request, _("Reposted to your followers."))
@@ -203,13 +204,13 @@ _RELATIONS = {
 
 @login_required
 @require_POST
-def relate(request: HttpRequest, handle: str, relation: str) -> HttpResponse:
+def relate(request: AuthedHttpRequest, handle: str, relation: str) -> HttpResponse:
     """Follow, mute or block (``state=on``) or undo it (``state=off``)."""
     do = _RELATIONS.get((relation, request.POST.get("state", "on")))
     if do is None:
         return render(request, "errors/404.html", status=404)
     try:
-        other = access_person(handle, viewer=request.user)  # type: ignore[arg-type]
+        other = access_person(handle, viewer=request.user)
         do(request.user, other)
     except ActionError as exc:
         return refuse(request, exc)

@@ -87,3 +87,12 @@ def test_serve_runs_web_and_worker_and_stops_both_on_sigterm(server_env):
     assert code == 0
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+
+
+@pytest.mark.django_db
+def test_administrators_reach_the_admin_and_others_do_not(client, admin_user, member):
+    client.force_login(member)
+    assert client.get("/admin/").status_code == 302
+    client.force_login(admin_user)
+    for url in ("/admin/", "/admin/people/user/", "/admin/social/post/", f"/admin/people/user/{member.pk}/change/"):
+        assert client.get(url).status_code == 200, url

@@ -1,0 +1,57 @@
+"""Administrators moderate here; edits to posts still go through the actions."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .actions import do_delete_post
+from .models import Attachment, Block, Follow, Hashtag, Post
+
+
+@admin.action(description=_("Delete the selected posts (content is removed for good)"))
+def delete_posts(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Post]) -> None:
+    for post in queryset:
+        do_delete_post(actor=request.user, post=post)  # type: ignore[arg-type]
+    messages.success(request, _("The posts were deleted."))
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ("id", "author", "visibility", "created_at", "replies_count", "deleted_at")
+    list_filter = ("visibility", "created_at")
+    search_fields = ("text", "author__username")
+    readonly_fields = [f.name for f in Post._meta.fields]
+    actions = [delete_posts]
+    show_full_result_count = False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Post | None = None) -> bool:
+        return False  # use the "delete the selected posts" action, which keeps threads intact
+
+
+@admin.register(Hashtag)
+class HashtagAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "size", "uploader", "post_id", "created_at")
+    readonly_fields = ("post", "uploader", "file", "kind", "content_type", "name", "size", "created_at")
+
+
+@admin.register(Follow)
+class FollowAdmin(admin.ModelAdmin):
+    list_display = ("follower", "followee", "created_at")
+    raw_id_fields = ("follower", "followee")
+
+
+@admin.register(Block)
+class BlockAdmin(admin.ModelAdmin):
+    list_display = ("user", "target", "created_at")
+    raw_id_fields = ("user", "target")
