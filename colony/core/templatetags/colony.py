@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 from colony.people.selectors import avatar_url as _avatar_url
 from colony.social.models import REACTION_EMOJI, ReactionKind
@@ -33,3 +35,9 @@ def reaction_emoji(kind: str) -> str:
 @register.filter
 def default_reactions(value: Any) -> Any:
     return value or ReactionKind.choices
+
+
+@register.filter
+def ago(moment: Any) -> str:
+    """``3 hours ago``: the largest unit only, in the reader's language."""
+    return _("%(time)s ago") % {"time": timesince(moment, depth=1)}
