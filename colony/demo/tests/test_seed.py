@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from colony.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, LANGUAGES, ascii_handle, seed, seed_if_empty
+from colony.demo.seed import (
+    DEMO_LOGINS,
+    DEMO_PASSWORD,
+    LANGUAGES,
+    ascii_handle,
+    seed,
+    seed_if_empty,
+)
 from colony.notifications.models import Notification
 from colony.people.models import Team, User
 from colony.social.models import FeedEntry, Follow, Hashtag, Post
