@@ -24,9 +24,12 @@ import argparse
 import json
 import random
 import sqlite3
+import signal
 import statistics
+import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -48,6 +51,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--baseline-requests", type=int, default=1000, help="GET /healthz requests per run")
     p.add_argument("--limit", type=int, default=20, help="page size asked for (and expected)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--py-spy", type=Path, metavar="FILE",
+                   help="after the runs, one more (unmeasured) pass of --requests timeline requests "
+                        "with py-spy sampling the server: raw collapsed stacks to FILE, top functions "
+                        "in the JSON; needs py-spy in the venv")
     args = p.parse_args(argv)
     if args.requests < 1 or args.runs < 1 or args.users < 1 or args.warmup < 0 or args.baseline_requests < 1:
         p.error("counts must be positive")
@@ -63,6 +70,46 @@ def dataset_info(data_dir: Path) -> dict[str, int]:
         con.close()
 
 
+def start_py_spy(out: Path, server: Server) -> subprocess.Popen[bytes]:
+    exe = Path(sys.executable).parent / "py-spy"
+    if not exe.exists():
+        raise SystemExit(f"{NAME}: --py-spy needs {exe} (pip install py-spy into the venv)")
+    assert server.proc is not None
+    cmd = [str(exe), "record", "--pid", str(server.proc.pid), "--format", "raw", "--rate", "250",
+           "--output", str(out)]
+    log(NAME, "profiling the server: " + " ".join(cmd))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)  # let it attach
+    return proc
+
+
+def stop_py_spy(proc: subprocess.Popen[bytes], out: Path, top: int = 25) -> dict:
+    proc.send_signal(signal.SIGINT)  # py-spy writes its output on Ctrl-C
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if not out.exists():
+        return {"error": (proc.stderr.read() if proc.stderr else b"").decode()[-500:]}
+    total = 0
+    self_t: Counter[str] = Counter()
+    incl: Counter[str] = Counter()
+    for line in out.read_text().splitlines():
+        stack, _, n = line.rpartition(" ")
+        if not stack or not n.isdigit():
+            continue
+        count = int(n)
+        total += count
+        frames = stack.split(";")
+        self_t[frames[-1]] += count
+        for f in set(frames):
+            incl[f] += count
+    def pct(c: Counter[str]) -> list[list[object]]:
+        return [[f, round(100.0 * v / total, 1)] for f, v in c.most_common(top)]
+    return {"file": str(out), "samples": total, "self_pct": pct(self_t), "inclusive_pct": pct(incl)}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = args.data_dir.resolve()
@@ -72,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     path = f"/api/v1/timelines/home?limit={args.limit}"
     server = Server(data_dir, args.port, NAME)
     runs = []
+    spy = None
+    profile: dict | None = None
     problems: dict[str, object] = {"non_200": 0, "wrong_count": 0, "baseline_non_200": 0, "examples": []}
     with server:
         with httpx.Client(timeout=60) as client:
@@ -114,8 +163,16 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(r)
                 log(NAME, f"run {run}: timeline p50 {r['timeline_ms']['p50']} ms, p99 {r['timeline_ms']['p99']} ms, "
                           f"{r['rps']} req/s; healthz p50 {r['healthz_ms']['p50']} ms")
+            if args.py_spy:
+                # A separate, unmeasured pass: sampling pauses the server, so it
+                # must not overlap the measured runs.
+                spy = start_py_spy(args.py_spy, server)
+                for i in range(args.requests):
+                    timeline_request(i)
         finally:
             http_.close()
+            if spy is not None:
+                profile = stop_py_spy(spy, args.py_spy)
 
     def med(key: str, field: str) -> float:
         return round(statistics.median(r[key][field] for r in runs), 3)
@@ -147,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": runs,
         "median": median,
         "problems": problems,
+        "py_spy": profile,
         "target": {"p50_ms": TARGET_P50_MS, "p99_ms": TARGET_P99_MS,
                    "met": median["timeline_p50_ms"] <= TARGET_P50_MS and median["timeline_p99_ms"] <= TARGET_P99_MS
                    and problems["non_200"] == 0 and problems["wrong_count"] == 0},

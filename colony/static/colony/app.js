@@ -11,14 +11,13 @@
     const url = document.body.dataset.events;
     if (!url || !window.EventSource) return;
     const source = new EventSource(url);
-    let lastTimeline = null;
+    // Ids are 63-bit: compare them as BigInt, never as floating-point numbers.
     source.addEventListener("timeline", (e) => {
-      const newest = JSON.parse(e.data);
       const live = document.getElementById("live");
-      if (lastTimeline !== null && newest !== lastTimeline && live && Number(live.dataset.since || 0) < newest) {
-        window.htmx && window.htmx.trigger(document.body, "colony:timeline");
+      if (!live || !/^\d+$/.test(e.data)) return;
+      if (BigInt(live.dataset.since || "0") < BigInt(e.data) && window.htmx) {
+        window.htmx.trigger(document.body, "colony:timeline");
       }
-      lastTimeline = newest;
     });
     source.addEventListener("notifications", (e) => {
       const count = JSON.parse(e.data);
