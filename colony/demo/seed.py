@@ -46,6 +46,7 @@ SEED = 20261123
 DEMO_PASSWORD = "colony-demo"
 LANGUAGES = ["en", "nl", "id", "it", "ru"]
 DAYS = 45
+LEADER_SKILLS = ["leadership", "strategy", "public-speaking", "fundraising", "negotiation"]
 
 # Fixed, easy logins printed by ``colony demo``: (handle, what they show).
 DEMO_LOGINS = [
@@ -189,14 +190,14 @@ class Seeder:
         self.say(f"{len(users)} people in {len(self.teams)} teams")
 
     def _skills_and_languages(self, team_specs: dict[str, Any]) -> None:
-        names = sorted({s for t in team_specs.values() for s in t["skills"]})
+        names = sorted({s for t in team_specs.values() for s in t["skills"]} | set(LEADER_SKILLS))
         Skill.objects.bulk_create([Skill(name=n) for n in names], ignore_conflicts=True)
         skills = {s.name: s for s in Skill.objects.filter(name__in=names)}
         through = User.skills.through
         rows, langs = [], []
         for person in self.people:
-            pool = team_specs[person.team]["skills"] if person.team else ["leadership", "strategy"]
-            picked = self.rng.sample(pool, k=min(len(pool), self.rng.randint(3, 6))) if person.team else []
+            pool = team_specs[person.team]["skills"] if person.team else LEADER_SKILLS
+            picked = self.rng.sample(pool, k=min(len(pool), self.rng.randint(3, 6)))
             if self.rng.random() < 0.3:
                 picked.append(self.rng.choice(names))
             for name in dict.fromkeys(picked):

@@ -24,7 +24,7 @@ from colony.social.models import Block, Follow, Mute
 
 from . import actions, selectors
 from .forms import ProfileForm, split_list
-from .models import Skill, Team, User
+from .models import Skill, SpokenLanguage, Team, User
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,7 +111,7 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     context = {
         "page": page, "filters": filters, "teams": Team.objects.all(), "locations": selectors.locations(),
         "skills": Skill.objects.filter(people__is_active=True).distinct().order_by("name")[:300],
-        "languages": ["en", "nl", "id", "it", "ru", "de", "fr", "es", "hy", "ka"],
+        "languages": SpokenLanguage.objects.values_list("code", flat=True).distinct().order_by("code"),
         "place": "people",
     }
     template = "people/_directory_results.html" if getattr(request, "htmx", False) else "people/directory.html"

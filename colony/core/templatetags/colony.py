@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 from django.utils.timesince import timesince
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from colony.people.selectors import avatar_url as _avatar_url
@@ -41,3 +42,12 @@ def default_reactions(value: Any) -> Any:
 def ago(moment: Any) -> str:
     """``3 hours ago``: the largest unit only, in the reader's language."""
     return _("%(time)s ago") % {"time": timesince(moment, depth=1)}
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """``nl`` → ``Dutch`` in the reader's language; unknown codes stay as they are."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
