@@ -68,10 +68,23 @@
     if (msg && !window.confirm(msg)) e.preventDefault();
   }, true);
 
-  // Selects marked data-autosubmit submit their form on change.
+  // Selects marked data-autosubmit submit their form on change; file pickers
+  // show the names of the chosen files next to them.
   document.addEventListener("change", (e) => {
-    if (e.target.matches && e.target.matches("select[data-autosubmit]")) e.target.form.submit();
+    const el = e.target;
+    if (!el.matches) return;
+    if (el.matches("select[data-autosubmit]")) el.form.submit();
+    if (el.matches("input[type=file][data-file-names]")) {
+      const out = document.getElementById(el.dataset.fileNames);
+      if (out) out.textContent = Array.from(el.files).map((f) => f.name).join(", ");
+    }
   });
+  document.addEventListener("reset", (e) => {
+    e.target.querySelectorAll && e.target.querySelectorAll("input[type=file][data-file-names]").forEach((el) => {
+      const out = document.getElementById(el.dataset.fileNames);
+      if (out) out.textContent = "";
+    });
+  }, true);
 
   // Keyboard shortcuts: n new post, / search, g h / g o / g n / g p go to places.
   let pendingG = false;
