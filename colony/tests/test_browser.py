@@ -287,11 +287,100 @@ def test_the_interface_switches_language(page: Page, member: Any) -> None:
 
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     expect(page).to_have_url(re.compile(r"/$"))
-    # Dutch messages may not be translated (or compiled) yet; until they are,
-    # only <html lang> changes. Once they are, the page must show them.
     with translation.override("nl"):
-        language = translation.gettext("Language")
-    if language != "Language":
-        expect(page.get_by_label(language, exact=True)).to_be_visible()
+        language, home = translation.gettext("Language"), translation.gettext("Home")
+    assert (language, home) != ("Language", "Home")
+    expect(page.get_by_label(language, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=home, level=1)).to_be_visible()
     member.refresh_from_db()
     assert member.ui_language == "nl"
+
+
+def png_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (120, 80), "teal").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_person_finds_a_colleague_by_skill_and_follows_them(page: Page, member: Any, leader: Any) -> None:
+    from colony.people.actions import do_update_profile
+    from colony.social.models import Follow
+
+    do_update_profile(user=leader, skills=["negotiation", "Supply Chain"], location="Milan")
+    sign_in(page, "member")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="People").click()
+    page.get_by_label("Skill").fill("supply chain")
+    page.get_by_role("button", name="Filter").click()
+    results = page.locator("#directory-results")
+    expect(results.get_by_role("link", name="Lena Leader")).to_be_visible()
+    expect(results.get_by_role("link", name="Max Member")).to_have_count(0)
+
+    results.get_by_role("link", name="Lena Leader").click()
+    expect(page.get_by_role("heading", name=re.compile("Lena Leader"))).to_be_visible()
+    page.get_by_role("button", name="Follow", exact=True).click()
+    expect(page.get_by_role("button", name="Unfollow")).to_be_visible()
+    assert Follow.objects.filter(follower=member, followee=leader).exists()
+
+
+def test_a_person_reacts_to_edits_and_deletes_a_post(page: Page, member: Any) -> None:
+    publish(member, "First draft of the release notes")
+    sign_in(page, "member")
+    post = timeline_post(page, "First draft")
+    like = post.get_by_role("button", name=re.compile("^Like"))
+    like.click()
+    expect(post.get_by_role("button", name="Like: 1")).to_have_attribute("aria-pressed", "true")
+
+    post.get_by_role("link", name=re.compile("Edit")).click()
+    page.get_by_label("Text").fill("Final release notes")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".thread")).to_contain_text("Final release notes")
+    page.get_by_role("link", name="edited").click()
+    expect(page.get_by_role("heading", name="Edit history")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("First draft of the release notes")
+
+    page.goto("/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    timeline_post(page, "Final release notes").get_by_role("button", name=re.compile("Delete")).click()
+    expect(page.locator("#alerts")).to_contain_text("deleted")
+    expect(timeline_post(page, "Final release notes")).to_have_count(0)
+    assert Post.objects.get().deleted_at is not None
+
+
+def test_a_person_reposts_a_colleagues_post(page: Page, member: Any, leader: Any) -> None:
+    original = publish(leader, "We are hiring two firmware engineers #hiring")
+    sign_in(page, "member")
+    page.goto("/organisation")
+    timeline_post(page, "We are hiring").get_by_role("button", name=re.compile("Repost")).click()
+    expect(page.locator("#alerts")).to_contain_text("Reposted")
+    assert Post.objects.filter(author=member, repost_of=original).exists()
+
+
+def test_a_person_updates_their_profile_and_avatar(page: Page, member: Any, tmp_path: Path) -> None:
+    avatar = tmp_path / "me.png"
+    avatar.write_bytes(png_bytes())
+    sign_in(page, "member")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
+    page.get_by_label("Title").fill("Principal Engineer")
+    page.get_by_label("Skills").fill("Rust, data modelling")
+    page.get_by_label("Avatar").set_input_files(str(avatar))
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.locator("#alerts")).to_contain_text("saved")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Profile").click()
+    expect(page.locator(".profile")).to_contain_text("Principal Engineer")
+    expect(page.locator(".profile").get_by_role("link", name="data-modelling")).to_be_visible()
+    src = page.locator(".profile img.avatar").get_attribute("src") or ""
+    assert src.startswith("/media/avatars/")
+    assert page.request.get(src).status == 200
+
+    # A bad value is refused with a message and nothing changes.
+    page.goto("/settings")
+    page.get_by_label("Languages you speak").fill("not a language")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("alert").first).to_contain_text("language code")
+    member.refresh_from_db()
+    assert member.title == "Principal Engineer"
