@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -99,10 +100,8 @@ class Server:
             self.exit_code = proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             log(self.name, "server did not stop in 30 s; killing its process group")
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             self.exit_code = proc.wait(timeout=10)
         # The worker child lives in the same session. `colony serve` dies from the
         # SIGTERM uvicorn re-raises after its shutdown, so its `finally:
@@ -146,6 +145,11 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def environment() -> dict[str, object]:
+    """CPU count and load average: other work on the machine skews latency."""
+    return {"cpus": os.cpu_count(), "loadavg_1m": round(os.getloadavg()[0], 2)}
 
 
 def load_users(data_dir: Path) -> tuple[list[str], str]:

@@ -23,6 +23,9 @@ F followers costs F sequential requests, which `all_visible_ms` includes.
 
 Per post (milliseconds from sending the POST):
   post_ms           the POST's own latency;
+  worker_start_ms   when the worker started the post's fan_out_post task, and
+  task_ms           how long the task ran (both from the worker's log lines in
+                    the server log; log times have 1 ms resolution);
   db_fanout_ms      when the feed rows for all sampled followers were in the
                     database (the fan-out latency proper, ±interval);
   first_visible_ms  first follower whose timeline showed the post;
@@ -37,14 +40,16 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sqlite3
 import sys
 import time
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import httpx
-from _common import Http, Server, get_tokens, load_users, log, percentile
+from _common import Http, Server, environment, get_tokens, load_users, log, percentile
 
 NAME = "fanout"
 TARGET_MS = 1000.0
@@ -95,6 +100,7 @@ def summarise(values: list[float]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = args.data_dir.resolve()
+    env_start = environment()
     handles, password = load_users(data_dir)
     del handles
     rng = random.Random(args.seed)
@@ -122,8 +128,11 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(args.gap)
                 for k in range(args.posts):
                     a = authors[k % len(authors)]
+                    offset = server.log_path.stat().st_size
                     results.append(one_post(k, a, client, reader, server.base_url, auth, db, args))
                     r = results[-1]
+                    time.sleep(0.3)  # let the worker's log lines land
+                    r.update(worker_timing(server.log_path, offset, r.pop("_sent_wall")))
                     log(NAME, f"post {k + 1}/{args.posts} by @{a['handle']}: db {r['db_fanout_ms']} ms, "
                               f"first {r['first_visible_ms']} ms, all {r['all_visible_ms']} ms"
                               + (" TIMEOUT" if r["timed_out"] else ""))
@@ -138,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         "first_visible_ms": summarise([r["first_visible_ms"] for r in ok if r["first_visible_ms"] is not None]),
         "db_fanout_ms": summarise([r["db_fanout_ms"] for r in results if r["db_fanout_ms"] is not None]),
         "post_ms": summarise([r["post_ms"] for r in results]),
+        "worker_start_ms": summarise([r["worker_start_ms"] for r in results if r["worker_start_ms"] is not None]),
+        "task_ms": summarise([r["task_ms"] for r in results if r["task_ms"] is not None]),
         "confirm_sweep_ms": summarise([r["all_visible_ms"] - max(r["first_visible_ms"], r["db_fanout_ms"] or 0)
                                        for r in ok if r["first_visible_ms"] is not None]),
         "timeouts": len(results) - len(ok),
@@ -151,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         "interval_ms": args.interval * 1000,
         "timeout_s": args.timeout,
         "gap_s": args.gap,
+        "environment": {"start": env_start, "end": environment()},
         "server_startup_s": server.startup_s,
         "server_exit_code": server.exit_code,
         "server_worker_orphaned_by_sigterm": server.orphaned_worker,
@@ -165,9 +177,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+LOG_TIME = re.compile(r"^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3})\]")
+
+
+def worker_timing(log_path: Path, offset: int, sent_wall: float) -> dict:
+    """From the Huey worker's log (written into the server log): when it started the
+    post's fan_out_post task, relative to sending the POST, and how long it ran."""
+    out: dict = {"worker_start_ms": None, "task_ms": None}
+    try:
+        with open(log_path, "rb") as f:
+            f.seek(offset)
+            text = f.read().decode("utf-8", "replace")
+    except OSError:
+        return out
+    for line in text.splitlines():
+        m = LOG_TIME.match(line)
+        if not m or "fan_out_post" not in line:
+            continue
+        if "Executing" in line and out["worker_start_ms"] is None:
+            started = datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S").timestamp() + int(m.group(2)) / 1000
+            out["worker_start_ms"] = round((started - sent_wall) * 1000, 1)
+        elif "executed in" in line and out["task_ms"] is None:
+            secs = re.search(r"executed in ([0-9.]+)s", line)
+            if secs:
+                out["task_ms"] = round(float(secs.group(1)) * 1000, 1)
+    return out
+
+
 def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url: str, auth: dict,
              db: sqlite3.Connection, args: argparse.Namespace) -> dict:
     text = f"Fan-out bench post {k + 1}, run {uuid.uuid4().hex[:8]}: checking how fast news travels."
+    sent_wall = time.time()
     t0 = time.perf_counter()
     r = client.post(f"{base_url}/api/v1/posts", json={"text": text, "visibility": "organisation"},
                     headers=auth[author["handle"]])
@@ -192,10 +232,9 @@ def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url:
         if not pending or time.perf_counter() >= deadline:
             break
         tick = time.perf_counter()
-        if db_ms is None:
-            if db.execute(count_sql, (int(post_id), *owner_ids)).fetchone()[0] == len(owner_ids):
-                db_ms = (time.perf_counter() - t0) * 1000
-                sweeping = True
+        if db_ms is None and db.execute(count_sql, (int(post_id), *owner_ids)).fetchone()[0] == len(owner_ids):
+            db_ms = (time.perf_counter() - t0) * 1000
+            sweeping = True
         batch = list(pending) if sweeping else [pending[probe % len(pending)]]
         probe += 1
         for h in batch:
@@ -230,6 +269,7 @@ def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url:
         "seen": len(seen),
         "timed_out": timed_out,
         "polls": polls,
+        "_sent_wall": sent_wall,
     }
 
 

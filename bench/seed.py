@@ -30,14 +30,25 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PASSWORD = "colony-bench-password"
 
-FIRST = """Ada Alan Amara Anna Arjun Aya Bea Ben Carla Chen Dara David Elif Emma Eva Farid Femi Grace Hana
-Hugo Ines Ivan Jamal Jana Joao Kai Kenji Lea Leila Liam Lina Luca Maya Mei Mila Nia Noah Nora Omar Oscar
-Priya Rafael Rosa Sami Sara Sofia Tariq Tess Uma Victor Wen Yara Yusuf Zoe""".split()
-LAST = """Adams Ahmed Almeida Bakker Banerjee Berg Costa Dubois Eriksen Fischer Garcia Haddad Hansen Ito
-Jansen Kim Kowalski Kumar Larsen Lopez Martin Mensah Meyer Moreau Nakamura Novak Okafor Olsen Park Patel
-Peeters Petrov Rossi Santos Schmidt Silva Smith Suzuki Tanaka Visser Wang Weber Wong Yilmaz Zhang""".split()
-TEAMS = """Platform Payments Data Design Security Support Finance People Legal Marketing Sales Research
-Infrastructure Mobile Web Search Growth Operations Facilities Procurement""".split()
+FIRST = [
+    "Ada", "Alan", "Amara", "Anna", "Arjun", "Aya", "Bea", "Ben", "Carla", "Chen", "Dara",
+    "David", "Elif", "Emma", "Eva", "Farid", "Femi", "Grace", "Hana", "Hugo", "Ines", "Ivan",
+    "Jamal", "Jana", "Joao", "Kai", "Kenji", "Lea", "Leila", "Liam", "Lina", "Luca", "Maya",
+    "Mei", "Mila", "Nia", "Noah", "Nora", "Omar", "Oscar", "Priya", "Rafael", "Rosa", "Sami",
+    "Sara", "Sofia", "Tariq", "Tess", "Uma", "Victor", "Wen", "Yara", "Yusuf", "Zoe",
+]
+LAST = [
+    "Adams", "Ahmed", "Almeida", "Bakker", "Banerjee", "Berg", "Costa", "Dubois", "Eriksen",
+    "Fischer", "Garcia", "Haddad", "Hansen", "Ito", "Jansen", "Kim", "Kowalski", "Kumar",
+    "Larsen", "Lopez", "Martin", "Mensah", "Meyer", "Moreau", "Nakamura", "Novak", "Okafor",
+    "Olsen", "Park", "Patel", "Peeters", "Petrov", "Rossi", "Santos", "Schmidt", "Silva",
+    "Smith", "Suzuki", "Tanaka", "Visser", "Wang", "Weber", "Wong", "Yilmaz", "Zhang",
+]
+TEAMS = [
+    "Platform", "Payments", "Data", "Design", "Security", "Support", "Finance", "People",
+    "Legal", "Marketing", "Sales", "Research", "Infrastructure", "Mobile", "Web", "Search",
+    "Growth", "Operations", "Facilities", "Procurement",
+]
 TITLES = """Engineer|Senior Engineer|Staff Engineer|Engineering Manager|Product Manager|Designer|Analyst|
 Data Scientist|Recruiter|Account Executive|Support Specialist|Director|Team Lead|Researcher|Architect""".replace(
     "\n", "").split("|")
@@ -171,8 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     # Secondary indexes of the bulk tables: dropped now, recreated from the same SQL later.
     bulk_tables = ("people_user", "social_post", "social_follow", "social_feedentry")
     cur.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL AND tbl_name IN (%s)"
-        % ",".join("'%s'" % x for x in bulk_tables)
+        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL AND tbl_name IN ({})".format(",".join(f"'{x}'" for x in bulk_tables))
     )
     saved_indexes = cur.fetchall()
     for name, _sql in saved_indexes:
@@ -327,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     t = phase_done("feeds", t)
 
     # --- indexes and finish --------------------------------------------------------------
-    for name, sql in saved_indexes:
+    for _name, sql in saved_indexes:
         cur.execute(sql)
     t = phase_done("indexes", t)
 
@@ -368,8 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     users_file.write_text(json.dumps({"password": args.password, "handles": handles}))
 
     def dist(a: np.ndarray) -> dict[str, float]:
-        return {"min": int(a.min()), "p50": float(np.percentile(a, 50)), "p99": float(np.percentile(a, 99)),
-                "max": int(a.max()), "mean": round(float(a.mean()), 2)}
+        return {"min": int(a.min()), "p50": round(float(np.percentile(a, 50)), 1),
+                "p99": round(float(np.percentile(a, 99)), 1), "max": int(a.max()),
+                "mean": round(float(a.mean()), 2)}
 
     result = {
         "data_dir": str(args.data_dir.resolve()),

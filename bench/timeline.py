@@ -23,8 +23,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-from _common import Http, Server, get_tokens, load_users, log, summary_ms
+from _common import Http, Server, environment, get_tokens, load_users, log, summary_ms
 
 NAME = "timeline"
 TARGET_P50_MS = 15.0
@@ -113,6 +113,7 @@ def stop_py_spy(proc: subprocess.Popen[bytes], out: Path, top: int = 25) -> dict
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = args.data_dir.resolve()
+    env_start = environment()
     handles, password = load_users(data_dir)
     sample = random.Random(args.seed).sample(handles, min(args.users, len(handles)))
     info = dataset_info(data_dir)
@@ -197,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         "requests_per_run": args.requests,
         "warmup": args.warmup,
         "baseline_requests_per_run": args.baseline_requests,
+        "environment": {"start": env_start, "end": environment()},
         "server_startup_s": server.startup_s,
         "server_exit_code": server.exit_code,
         "server_worker_orphaned_by_sigterm": server.orphaned_worker,

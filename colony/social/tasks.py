@@ -62,45 +62,35 @@ def fan_out_post(post_id: int) -> int:
     return deliver(post_id, feed_recipients(post_id))
 
 
-@db_task(retries=3, retry_delay=2)
-def backfill_author(follower_id: int, followee_id: int) -> int:
-    """After a follow, bring the followee's recent posts into the follower's feed."""
+def _backfill(owner_id: int, **filters: object) -> int:
+    """Copy the newest visible top-level posts matching ``filters`` into one feed."""
     from colony.people.models import User
 
     from .models import FeedEntry, Post
 
-    follower = User.objects.filter(pk=follower_id).first()
-    if follower is None:
+    owner = User.objects.filter(pk=owner_id).first()
+    if owner is None:
         return 0
-    ids = (
-        Post.objects.visible_to(follower)
-        .filter(author_id=followee_id, reply_to__isnull=True)
+    ids = list(
+        Post.objects.visible_to(owner)
+        .filter(reply_to__isnull=True, **filters)
         .order_by("-id")
         .values_list("id", flat=True)[:BACKFILL_COUNT]
     )
-    FeedEntry.objects.bulk_create(
-        [FeedEntry(owner_id=follower_id, post_id=i) for i in ids], ignore_conflicts=True
-    )
+    FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=i) for i in ids], ignore_conflicts=True)
     return len(ids)
+
+
+@db_task(retries=3, retry_delay=2)
+def backfill_author(follower_id: int, followee_id: int) -> int:
+    """After a follow, bring the followee's recent posts into the follower's feed."""
+    return _backfill(follower_id, author_id=followee_id)
 
 
 @db_task(retries=3, retry_delay=2)
 def backfill_hashtag(user_id: int, hashtag_id: int) -> int:
-    from colony.people.models import User
-
-    from .models import FeedEntry, Post
-
-    user = User.objects.filter(pk=user_id).first()
-    if user is None:
-        return 0
-    ids = (
-        Post.objects.visible_to(user)
-        .filter(visibility="organisation", reply_to__isnull=True, posthashtag__hashtag_id=hashtag_id)
-        .order_by("-id")
-        .values_list("id", flat=True)[:BACKFILL_COUNT]
-    )
-    FeedEntry.objects.bulk_create([FeedEntry(owner_id=user_id, post_id=i) for i in ids], ignore_conflicts=True)
-    return len(ids)
+    """After following a hashtag, bring its recent organisation posts into the feed."""
+    return _backfill(user_id, visibility="organisation", posthashtag__hashtag_id=hashtag_id)
 
 
 def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
