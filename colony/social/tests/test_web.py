@@ -134,3 +134,11 @@ def test_new_posts_since_the_page_was_rendered(signed_in, member, leader):
 def test_empty_states_explain_what_to_do(signed_in):
     assert "Your home timeline is empty" in signed_in.get("/").content.decode()
     assert "No notifications yet" in signed_in.get("/notifications").content.decode()
+
+
+def test_reposting_with_a_comment_from_the_thread_page(signed_in, member, leader):
+    post = publish(leader, "Our new office opens in May")
+    assert "Repost with a comment" in signed_in.get(f"/posts/{post.pk}").content.decode()
+    signed_in.post(f"/posts/{post.pk}/repost", {"comment": "Can't wait!"})
+    quote = Post.objects.get(author=member, repost_of=post)
+    assert quote.text == "Can't wait!"
