@@ -47,8 +47,10 @@ class Server:
     the whole group it spawned (and nothing else) can be killed.
     """
 
-    def __init__(self, data_dir: Path, port: int, name: str, start_timeout: float = 180.0) -> None:
+    def __init__(self, data_dir: Path, port: int, name: str, start_timeout: float = 180.0,
+                 env: dict[str, str] | None = None) -> None:
         self.data_dir = data_dir.resolve()
+        self.extra_env = env or {}
         self.port = port
         self.name = name
         self.start_timeout = start_timeout
@@ -64,10 +66,11 @@ class Server:
             raise SystemExit(f"{self.name}: no database in {self.data_dir}; run bench/seed.py first")
         if port_in_use(self.port):
             raise SystemExit(f"{self.name}: something already listens on {HOST}:{self.port}; pick --port")
-        env = dict(os.environ, COLONY_DATA_DIR=str(self.data_dir))
+        env = dict(os.environ, **self.extra_env, COLONY_DATA_DIR=str(self.data_dir))
         env.pop("COLONY_TASKS_IMMEDIATE", None)
         cmd = [*colony_command(), "serve", "--host", HOST, "--port", str(self.port)]
-        log(self.name, f"starting: COLONY_DATA_DIR={self.data_dir} {' '.join(cmd)} (log: {self.log_path})")
+        shown = " ".join(f"{k}={v}" for k, v in {**self.extra_env, "COLONY_DATA_DIR": self.data_dir}.items())
+        log(self.name, f"starting: {shown} {' '.join(cmd)} (log: {self.log_path})")
         t0 = time.perf_counter()
         with open(self.log_path, "ab") as out:
             self.proc = subprocess.Popen(cmd, env=env, cwd=str(REPO), stdout=out, stderr=subprocess.STDOUT,

@@ -24,8 +24,9 @@ F followers costs F sequential requests, which `all_visible_ms` includes.
 Per post (milliseconds from sending the POST):
   post_ms           the POST's own latency;
   worker_start_ms   when the worker started the post's fan_out_post task, and
-  task_ms           how long the task ran (both from the worker's log lines in
-                    the server log; log times have 1 ms resolution);
+  task_ms           how long the task ran (both from the worker's INFO log
+                    lines in the server log, so the server runs with
+                    COLONY_LOG_LEVEL=INFO unless set otherwise; 1 ms resolution);
   db_fanout_ms      when the feed rows for all sampled followers were in the
                     database (the fan-out latency proper, ±interval);
   first_visible_ms  first follower whose timeline showed the post;
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sqlite3
@@ -111,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     authors = pick_audience(db, args.authors, args.followers, rng)
     log(NAME, "authors: " + ", ".join(f"@{a['handle']} ({a['followers_total']} followers)" for a in authors))
 
-    server = Server(data_dir, args.port, NAME)
+    # The worker logs each task's start and run time only at INFO; those lines
+    # give worker_start_ms and task_ms.
+    server = Server(data_dir, args.port, NAME, env={"COLONY_LOG_LEVEL": os.environ.get("COLONY_LOG_LEVEL", "INFO")})
     results = []
     with server:
         logins = sorted({a["handle"] for a in authors} | {h for a in authors for _, h in a["sample"]})
