@@ -103,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = args.data_dir.resolve()
     env_start = environment()
-    handles, password = load_users(data_dir)
-    del handles
+    _handles, password = load_users(data_dir)
     rng = random.Random(args.seed)
     db_path = data_dir / "colony.sqlite3"
     if not db_path.exists():
@@ -143,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                     time.sleep(args.gap)
             finally:
                 reader.close()
-    db.close()
+                # Close our read-only connection before the server stops, so the
+                # server's last connection can checkpoint and remove the WAL.
+                db.close()
 
     ok = [r for r in results if not r["timed_out"]]
     summary = {

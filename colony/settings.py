@@ -112,7 +112,7 @@ TEMPLATES = [
 SQLITE_PATH = DATA_DIR / "colony.sqlite3"
 _database_url = os.environ.get("DATABASE_URL", "")
 if _database_url.startswith(("postgres://", "postgresql://")):
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=600)}
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=600, conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -135,6 +135,9 @@ else:
             # Tests share the database between the test thread and the live
             # server threads, which an in-memory database cannot do in WAL mode.
             "TEST": {"NAME": str(DATA_DIR / "test-colony.sqlite3")},
+            # Each web thread keeps its connection (see asgi.py).
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

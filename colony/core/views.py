@@ -11,6 +11,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.handlers.asgi import ASGIRequest
+from django.db import connection
 from django.http import (
     FileResponse,
     Http404,
@@ -61,11 +62,19 @@ def _sync_stream(user_id: int) -> Iterator[str]:
         time.sleep(POLL_SECONDS)
 
 
+def _snapshot_and_close(user_id: int) -> dict[str, int]:
+    """For the async stream: its thread is not reused, so its connection must not linger."""
+    try:
+        return _snapshot(user_id)
+    finally:
+        connection.close()
+
+
 async def _async_stream(user_id: int) -> AsyncIterator[str]:
     yield "retry: 3000\n\n"
     last = None
     deadline = time.monotonic() + STREAM_SECONDS
-    snapshot = sync_to_async(_snapshot)
+    snapshot = sync_to_async(_snapshot_and_close)
     while time.monotonic() < deadline:
         now = await snapshot(user_id)
         if chunk := _changes(last, now):
@@ -83,7 +92,11 @@ def events(request: HttpRequest) -> HttpResponseBase:
     """
     if not request.user.is_authenticated:
         return HttpResponse(status=204)  # tells EventSource to stop reconnecting
-    stream = _async_stream(request.user.pk) if isinstance(request, ASGIRequest) else _sync_stream(request.user.pk)
+    if isinstance(request, ASGIRequest):
+        stream: Iterator[str] | AsyncIterator[str] = _async_stream(request.user.pk)
+        connection.close()  # this request's thread ends here; the stream opens its own
+    else:
+        stream = _sync_stream(request.user.pk)
     response = StreamingHttpResponse(stream, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
@@ -91,8 +104,6 @@ def events(request: HttpRequest) -> HttpResponseBase:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})

@@ -107,7 +107,7 @@ class User(AbstractUser):
 class SpokenLanguage(models.Model):
     """A language a person speaks, as an ISO 639-1 code."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="languages")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="languages", db_index=False)
     code = models.CharField(max_length=8)
 
     class Meta:

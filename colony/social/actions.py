@@ -101,7 +101,7 @@ def access_post(user: User, post_id: int | str) -> Post:
 
 def _mention_resolver(author: User):
     """Resolve @handles to profile URLs, skipping people who blocked the author (or were blocked)."""
-    blocked = set(blocked_either_way(author).values_list("pk", flat=True))
+    blocked = blocked_either_way(author)
     cache: dict[str, User | None] = {}
 
     def resolve(handle: str) -> str | None:
@@ -278,7 +278,7 @@ def do_publish_post(
 
 def _conversation_people(author: User, parent: Post, *, already: list[User]) -> list[User]:
     """Who a mentioned-only reply silently includes: the parent's author and the people it mentioned."""
-    blocked = set(blocked_either_way(author).values_list("pk", flat=True))
+    blocked = blocked_either_way(author)
     skip = blocked | {author.pk} | {p.pk for p in already}
     ids = [parent.author_id, *Mention.objects.filter(post=parent).values_list("user_id", flat=True)]
     people = User.objects.active().filter(pk__in=[i for i in ids if i not in skip])

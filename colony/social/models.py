@@ -64,17 +64,18 @@ class PostQuerySet(models.QuerySet["Post"]):
                 | Q(visibility=Visibility.FOLLOWERS, _follows=True)
                 | Q(_mentioned=True)
             )
-            .exclude(author_id__in=blocked_either_way(user))
+            # Two index lookups, not a scan of everyone: who blocked the
+            # viewer, and whom the viewer blocked.
+            .exclude(author_id__in=Block.objects.filter(target_id=user.pk).values("user_id"))
+            .exclude(author_id__in=Block.objects.filter(user_id=user.pk).values("target_id"))
         )
 
 
-def blocked_either_way(user: User) -> models.QuerySet:
+def blocked_either_way(user: User) -> set[int]:
     """Ids of people who blocked ``user`` or whom ``user`` blocked."""
-    from colony.people.models import User as UserModel
-
-    return UserModel.objects.filter(
-        Q(blocks_made__target_id=user.pk) | Q(blocks_received__user_id=user.pk)
-    ).values("pk")
+    return set(Block.objects.filter(target_id=user.pk).values_list("user_id", flat=True)) | set(
+        Block.objects.filter(user_id=user.pk).values_list("target_id", flat=True)
+    )
 
 
 class Post(models.Model):
@@ -130,7 +131,7 @@ class PostHashtag(models.Model):
 
 
 class Mention(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentioned_in")
 
     class Meta:
@@ -142,7 +143,7 @@ class Mention(models.Model):
 
 
 class Reaction(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions", db_index=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions")
     kind = models.CharField(max_length=16, choices=ReactionKind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -191,8 +192,12 @@ class Attachment(models.Model):
 
 
 class Follow(models.Model):
-    follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following")
-    followee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followers")
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following", db_index=False
+    )
+    followee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followers", db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -204,7 +209,9 @@ class Follow(models.Model):
 
 
 class HashtagFollow(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hashtag_follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hashtag_follows", db_index=False
+    )
     hashtag = models.ForeignKey(Hashtag, on_delete=models.CASCADE, related_name="followers")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -217,7 +224,9 @@ class HashtagFollow(models.Model):
 
 
 class Mute(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_made")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_made", db_index=False
+    )
     target = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_received")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -229,8 +238,12 @@ class Mute(models.Model):
 
 
 class Block(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made")
-    target = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made", db_index=False
+    )
+    target = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received", db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -244,12 +257,15 @@ class Block(models.Model):
 class FeedEntry(models.Model):
     """One post in one person's stored home feed (fan-out on write).
 
+    The unique (owner, post) index serves every read; a separate owner index
+    would only double the writes of fan-out.
+
     Reading a home timeline is then a range scan over (owner, post) instead of
     a merge over everyone the reader follows. Each feed is capped at
     ``COLONY_FEED_CAP`` entries; pages beyond it are computed on demand.
     """
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False)
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
 
     class Meta:

@@ -44,7 +44,7 @@ def feed_recipients(post_id: int) -> set[int]:
         tags = PostHashtag.objects.filter(post=post).values("hashtag_id")
         recipients |= set(HashtagFollow.objects.filter(hashtag_id__in=tags).values_list("user_id", flat=True))
     recipients.discard(post.author_id)
-    recipients -= set(blocked_either_way(post.author).values_list("pk", flat=True))
+    recipients -= blocked_either_way(post.author)
     return recipients
 
 
