@@ -18,8 +18,8 @@ the post's feed rows of all sampled followers. Once any follower sees the
 post, or the rows are there, every follower still waiting is polled back to
 back (each at most once per interval) until all have seen it. The fan-out
 task writes all of a post's feed rows in one transaction, so the probe is
-enough to notice it; the web server runs views one at a time, so confirming
-F followers costs F sequential requests, which `all_visible_ms` includes.
+enough to notice it. Followers are confirmed over --readers parallel
+connections; `all_visible_ms` still includes that confirmation time.
 
 Per post (milliseconds from sending the POST):
   post_ms           the POST's own latency;
@@ -47,6 +47,7 @@ import sqlite3
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--authors", type=int, default=5, help="distinct authors, most-followed first")
     p.add_argument("--followers", type=int, default=50, help="followers sampled per author")
     p.add_argument("--interval", type=float, default=0.020, help="polling interval, seconds")
+    p.add_argument("--readers", type=int, default=4, help="parallel connections confirming followers")
     p.add_argument("--timeout", type=float, default=10.0, help="give up on a post after this many seconds")
     p.add_argument("--gap", type=float, default=1.0, help="pause between posts, seconds")
     p.add_argument("--seed", type=int, default=1)
@@ -121,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         with httpx.Client(timeout=60) as client:
             tokens = get_tokens(client, server.base_url, logins, password, NAME)
             auth = {h: {"Authorization": f"Bearer {tokens[h]}", "Accept": "application/json"} for h in logins}
-            reader = Http(args.port)
+            readers = [Http(args.port) for _ in range(args.readers)]
+            reader = readers[0]
+            pool = ThreadPoolExecutor(max_workers=args.readers)
             try:
                 # Warm every follower's connection path once (and check they can read).
                 for h in logins:
@@ -132,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 for k in range(args.posts):
                     a = authors[k % len(authors)]
                     offset = server.log_path.stat().st_size
-                    results.append(one_post(k, a, client, reader, server.base_url, auth, db, args))
+                    results.append(one_post(k, a, client, readers, pool, server.base_url, auth, db, args))
                     r = results[-1]
                     time.sleep(0.3)  # let the worker's log lines land
                     r.update(worker_timing(server.log_path, offset, r.pop("_sent_wall")))
@@ -141,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
                               + (" TIMEOUT" if r["timed_out"] else ""))
                     time.sleep(args.gap)
             finally:
-                reader.close()
+                pool.shutdown()
+                for r in readers:
+                    r.close()
                 # Close our read-only connection before the server stops, so the
                 # server's last connection can checkpoint and remove the WAL.
                 db.close()
@@ -209,8 +215,21 @@ def worker_timing(log_path: Path, offset: int, sent_wall: float) -> dict:
     return out
 
 
-def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url: str, auth: dict,
-             db: sqlite3.Connection, args: argparse.Namespace) -> dict:
+def poll(reader: Http, handles: list[str], post_id: str, auth: dict, t0: float,
+         deadline: float) -> tuple[list[tuple[str, float]], int]:
+    """Read each follower's timeline once; return who already sees the post (and when)."""
+    hits = []
+    for h in handles:
+        if time.perf_counter() >= deadline:
+            break
+        status, body, _ = reader.get("/api/v1/timelines/home?limit=5", auth[h])
+        if status == 200 and any(p["id"] == post_id for p in json.loads(body)):
+            hits.append((h, (time.perf_counter() - t0) * 1000))
+    return hits, len(handles)
+
+
+def one_post(k: int, author: dict, client: httpx.Client, readers: list[Http], pool: ThreadPoolExecutor,
+             base_url: str, auth: dict, db: sqlite3.Connection, args: argparse.Namespace) -> dict:
     text = f"Fan-out bench post {k + 1}, run {uuid.uuid4().hex[:8]}: checking how fast news travels."
     sent_wall = time.time()
     t0 = time.perf_counter()
@@ -224,10 +243,8 @@ def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url:
     owner_ids = [fid for fid, _ in sample]
     pending = [h for _, h in sample]
     seen: dict[str, float] = {}
-    last_poll: dict[str, float] = {}
     polls = 0
     db_ms: float | None = None
-    probe = 0
     sweeping = False
     placeholders = ",".join("?" * len(owner_ids))
     count_sql = f"SELECT count(*) FROM social_feedentry WHERE post_id = ? AND owner_id IN ({placeholders})"
@@ -240,18 +257,17 @@ def one_post(k: int, author: dict, client: httpx.Client, reader: Http, base_url:
         if db_ms is None and db.execute(count_sql, (int(post_id), *owner_ids)).fetchone()[0] == len(owner_ids):
             db_ms = (time.perf_counter() - t0) * 1000
             sweeping = True
-        batch = list(pending) if sweeping else [pending[probe % len(pending)]]
-        probe += 1
-        for h in batch:
-            if time.perf_counter() >= deadline:
-                break
-            if sweeping and time.perf_counter() - last_poll.get(h, 0.0) < args.interval:
-                continue
-            last_poll[h] = time.perf_counter()
-            status, body, _ = reader.get("/api/v1/timelines/home?limit=5", auth[h])
-            polls += 1
-            if status == 200 and any(p["id"] == post_id for p in json.loads(body)):
-                seen[h] = (time.perf_counter() - t0) * 1000
+        if sweeping:
+            # Confirm the waiting followers in parallel, one connection per reader,
+            # so the sweep measures the timeline rather than queueing behind itself.
+            chunks = [pending[i::len(readers)] for i in range(len(readers))]
+            found = pool.map(lambda rc: poll(rc[0], rc[1], post_id, auth, t0, deadline), zip(readers, chunks, strict=True))
+        else:
+            found = [poll(readers[0], [pending[_round % len(pending)]], post_id, auth, t0, deadline)]
+        for hits, n in found:
+            polls += n
+            for h, at in hits:
+                seen[h] = at
                 pending.remove(h)
                 sweeping = True
         rest = args.interval - (time.perf_counter() - tick)

@@ -114,7 +114,7 @@ def run_worker() -> None:
     from django.core.management import call_command
 
     call_command("run_huey", workers=int(os.environ.get("COLONY_WORKERS", "2")), worker_type="thread",
-                 initial_delay=0.05, max_delay=0.25, backoff=1.5,
+                 initial_delay=0.05, max_delay=0.1, backoff=1.25,
                  verbose={"DEBUG": True, "INFO": None}.get(os.environ.get("COLONY_LOG_LEVEL", "").upper(), False))
 
 
