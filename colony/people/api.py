@@ -154,7 +154,7 @@ def people(
     location: str = "", offset: int = 0, limit: int = 40,
 ):
     limit = max(1, min(limit, 100))
-    qs = _with_related(selectors.directory(query=q, team=team, skill=skill, language=language, location=location))
+    qs = _with_related(selectors.directory(viewer=request.user, query=q, team=team, skill=skill, language=language, location=location))
     return [PersonOut.of(u) for u in qs[max(offset, 0) : max(offset, 0) + limit]]
 
 

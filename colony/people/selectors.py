@@ -13,14 +13,19 @@ def avatar_url(user: User) -> str:
 
 def directory(
     *,
+    viewer: User | None = None,
     query: str = "",
     team: str = "",
     skill: str = "",
     language: str = "",
     location: str = "",
 ) -> QuerySet[User]:
-    """Active people matching every filter given, by name."""
+    """Active people matching every filter given, by name; never those who blocked ``viewer``."""
     qs = User.objects.active().select_related("team")
+    if viewer is not None:
+        from colony.social.models import Block
+
+        qs = qs.exclude(pk__in=Block.objects.filter(target_id=viewer.pk).values("user_id"))
     if query:
         q = query.strip().lstrip("@")
         qs = qs.filter(

@@ -104,7 +104,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 def directory(request: AuthedHttpRequest) -> HttpResponse:
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "team", "skill", "language", "location")}
     people = selectors.directory(
-        query=filters["q"], team=filters["team"], skill=filters["skill"],
+        viewer=request.user, query=filters["q"], team=filters["team"], skill=filters["skill"],
         language=filters["language"], location=filters["location"],
     ).prefetch_related("skills", "languages")
     page = Paginator(people, 30).get_page(request.GET.get("page"))

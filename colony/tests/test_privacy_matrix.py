@@ -73,9 +73,12 @@ def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client,
     pid = str(post.pk)
     as_viewer = api(viewer)
 
-    # the API and the page
+    # the API and the page, and what hangs off the post (history, reactions)
     assert (as_viewer.get(f"/api/v1/posts/{pid}").status_code == 200) is allowed
     assert (as_viewer.get(f"/api/v1/posts/{pid}/context").status_code == 200) is allowed
+    assert (as_viewer.get(f"/api/v1/posts/{pid}/history").status_code == 200) is allowed
+    if persona != "author":
+        assert (as_viewer.post(f"/api/v1/posts/{pid}/reactions", {"kind": "like"}).status_code == 200) is allowed
     client.force_login(viewer)
     assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
     page_html = client.get("/organisation").content.decode()
@@ -96,6 +99,16 @@ def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client,
     assert notified is (persona == "mentioned")
     listed = [n["post_id"] for n in as_viewer.get("/api/v1/notifications").json()]
     assert (pid in listed) is (persona == "mentioned")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_people_directory_hides_whoever_blocked_the_reader(cast, api, client, persona):
+    """Search over people: a blocked person cannot find the blocker."""
+    listed = {p["handle"] for p in api(cast[persona]).get("/api/v1/people", q="author").json()}
+    assert ("author" in listed) is (persona != "blocked")
+    client.force_login(cast[persona])
+    page = client.get("/people", {"q": "author"}).content.decode()
+    assert ('href="/@author"' in page) is (persona != "blocked")
 
 
 def test_an_unposted_attachment_is_only_for_its_uploader(cast, client):
