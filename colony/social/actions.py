@@ -234,8 +234,8 @@ def do_publish_post(
     claimed = _claim_attachments(author, attachment_ids) if attachment_ids else []
 
     rendered, mentioned = _render(author, text)
-    if reply_to is not None and visibility == Visibility.MENTIONED:
-        mentioned += _conversation_people(author, reply_to, already=mentioned)
+    if reply_to is not None and visibility != Visibility.ORGANISATION:
+        mentioned += _conversation_people(author, reply_to, visibility, already=mentioned)
     post = Post.objects.create(
         author=author,
         text=text,
@@ -276,11 +276,18 @@ def do_publish_post(
     return post
 
 
-def _conversation_people(author: User, parent: Post, *, already: list[User]) -> list[User]:
-    """Who a mentioned-only reply silently includes: the parent's author and the people it mentioned."""
+def _conversation_people(author: User, parent: Post, visibility: str, *, already: list[User]) -> list[User]:
+    """Who a restricted reply silently includes, so the conversation stays readable.
+
+    A followers-only reply includes the parent's author (who may not follow
+    the replier); a mentioned-only reply also includes everyone the parent
+    mentioned, like a group conversation.
+    """
     blocked = blocked_either_way(author)
     skip = blocked | {author.pk} | {p.pk for p in already}
-    ids = [parent.author_id, *Mention.objects.filter(post=parent).values_list("user_id", flat=True)]
+    ids = [parent.author_id]
+    if visibility == Visibility.MENTIONED:
+        ids += Mention.objects.filter(post=parent).values_list("user_id", flat=True)
     people = User.objects.active().filter(pk__in=[i for i in ids if i not in skip])
     return list(people)
 

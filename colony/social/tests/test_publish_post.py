@@ -195,3 +195,14 @@ def test_only_organisation_posts_can_be_reposted_and_only_once_plainly(api, memb
     assert api(member).post(f"/api/v1/posts/{public.pk}/repost").status_code == 201
     second = api(member).post(f"/api/v1/posts/{public.pk}/repost")
     assert second.status_code == 400 and second.json()["error"]["code"] == "already_reposted"
+
+
+def test_a_followers_only_reply_stays_readable_for_the_person_replied_to(api, member, leader, outsider):
+    follow(outsider, member)
+    root = publish(leader, "Quiet question for my followers", visibility="followers")
+    follow(member, leader)
+    reply = api(member).post("/api/v1/posts", {"text": "Here is my answer", "reply_to": str(root.pk)}).json()
+    assert reply["visibility"] == "followers"
+    assert api(leader).get(f"/api/v1/posts/{reply['id']}").status_code == 200
+    assert Notification.objects.filter(recipient=leader, kind="reply").exists()
+    assert api(outsider).get(f"/api/v1/posts/{reply['id']}").status_code == 200  # member's follower
