@@ -34,12 +34,10 @@ POLL_SECONDS = 1.0
 
 
 def _snapshot(user_id: int) -> dict[str, int]:
-    from colony.notifications.models import Notification
-    from colony.social.models import FeedEntry
+    from colony.notifications.selectors import unread_count
+    from colony.social.selectors import newest_feed_id
 
-    newest = FeedEntry.objects.filter(owner_id=user_id).order_by("-post_id").values_list("post_id", flat=True).first()
-    unread = Notification.objects.filter(recipient_id=user_id, read_at__isnull=True).count()
-    return {"timeline": newest or 0, "notifications": unread}
+    return {"timeline": newest_feed_id(user_id), "notifications": unread_count(user_id)}
 
 
 def _changes(before: dict[str, int] | None, now: dict[str, int]) -> str:

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
     from colony.people.models import User
 
 
-def unread_count(user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+def unread_count(user: User | int) -> int:
+    user_id = user if isinstance(user, int) else user.pk
+    return Notification.objects.filter(recipient_id=user_id, read_at__isnull=True).count()
 
 
 def notifications_for(

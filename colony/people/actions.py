@@ -239,9 +239,3 @@ def do_issue_token(*, user: User) -> str:
     raw = ApiToken.new_raw_key()
     ApiToken.objects.create(user=user, key_hash=ApiToken.hash(raw))
     return raw
-
-
-def do_deactivate_user(*, user: User) -> None:
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    ApiToken.objects.filter(user=user).delete()

@@ -46,7 +46,7 @@ class ProfileForm(forms.Form):
             "manager": user.manager.username if user.manager else "", "location": user.location,
             "time_zone": user.time_zone, "languages": ", ".join(user.language_codes),
             "skills": ", ".join(s.name for s in user.skills.all()), "bio": user.bio,
-            "ui_language": user.ui_language, "theme": user.theme,
+            "ui_language": user.ui_language, "theme": user.theme, "avatar": user.avatar or None,
         }
 
 

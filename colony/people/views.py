@@ -77,6 +77,8 @@ def settings_profile(request: AuthedHttpRequest) -> HttpResponse:
             )
             if data.get("avatar"):
                 actions.do_set_avatar(user=user, upload=data["avatar"])
+            elif data.get("avatar") is False:  # "clear" was ticked
+                actions.do_remove_avatar(user=user)
         except ActionError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
         else:

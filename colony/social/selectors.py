@@ -258,12 +258,7 @@ def present(viewer: User, posts: Iterable[Post]) -> list[PostView]:
     return result
 
 
-def newest_feed_id(viewer: User) -> int:
-    """The id of the newest post in the viewer's stored feed (0 if empty), for live updates."""
-    return FeedEntry.objects.filter(owner_id=viewer.pk).order_by("-post_id").values_list(
-        "post_id", flat=True
-    ).first() or 0
-
-
-def people_reacted(post: Post, kind: str) -> QuerySet[User]:
-    return User.objects.filter(reactions__post=post, reactions__kind=kind)
+def newest_feed_id(owner_id: int) -> int:
+    """The id of the newest post in a stored home feed (0 if empty), for live updates."""
+    newest = FeedEntry.objects.filter(owner_id=owner_id).order_by("-post_id").values_list("post_id", flat=True)
+    return newest.first() or 0

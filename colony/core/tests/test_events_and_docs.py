@@ -19,7 +19,7 @@ def test_the_async_event_stream_reports_changes_without_holding_a_thread():
         response = await client.get("/events")
         assert response["Content-Type"] == "text/event-stream"
         chunks = []
-        async for chunk in response.streaming_content:
+        async for chunk in response.streaming_content:  # type: ignore[attr-defined]
             chunks.append(chunk.decode())
             if "notifications" in "".join(chunks):
                 break

@@ -111,3 +111,15 @@ def test_the_profile_settings_page_shows_errors_and_keeps_the_old_values(client,
     assert response.status_code == 400
     member.refresh_from_db()
     assert member.display_name == "Max Member"
+
+
+def test_an_avatar_can_be_replaced_and_cleared_on_the_settings_page(client, member):
+    client.force_login(member)
+    form = {"display_name": "Max", "time_zone": "UTC", "theme": "auto"}
+    assert client.post("/settings", {**form, "avatar": image_file()}).status_code == 302
+    member.refresh_from_db()
+    assert member.avatar
+    assert 'name="avatar-clear"' in client.get("/settings").content.decode()
+    assert client.post("/settings", {**form, "avatar-clear": "on"}).status_code == 302
+    member.refresh_from_db()
+    assert not member.avatar
