@@ -150,8 +150,12 @@ def demo(host: str, port: int, people: int) -> None:
     _migrate()
     from colony.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty
 
+    started = time.monotonic()
     created = seed_if_empty(people=people, progress=True)
-    print("Demo organisation " + ("created." if created else "already present; not touching it."))
+    if created:
+        print(f"Demo organisation created in {time.monotonic() - started:.1f} s.")
+    else:
+        print("Demo organisation already present; not touching it.")
     print(f"\nOpen http://{host}:{port}/ and sign in with password '{DEMO_PASSWORD}' as one of:")
     for handle, role in DEMO_LOGINS:
         print(f"  {handle:<12} {role}")
