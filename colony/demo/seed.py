@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from colony.core.html import render_markdown
 from colony.core.ids import id_at
+from colony.core.language import detect_language
 from colony.notifications.models import Notification
 from colony.people.models import Skill, SpokenLanguage, Team, User
 from colony.social.models import (
@@ -274,6 +275,7 @@ class Seeder:
         rendered = render_markdown(text, resolve)
         post = Post(
             id=id_at(moment, self._salt), author=author, text=text, html=rendered.html, visibility=visibility,
+            language=detect_language(text),
             reply_to=reply_to, thread_root=(reply_to.thread_root or reply_to) if reply_to else None,
             repost_of=repost_of, created_at=moment,
         )

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
 from colony.core.html import Rendered, normalise_hashtag, render_markdown
+from colony.core.language import detect_language
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import check_image_upload
@@ -240,6 +241,7 @@ def do_publish_post(
         author=author,
         text=text,
         html=rendered.html,
+        language=detect_language(text),
         visibility=visibility,
         reply_to=reply_to,
         thread_root=(reply_to.thread_root or reply_to) if reply_to else None,
@@ -327,7 +329,8 @@ def do_edit_post(*, editor: User, post: Post, text: str) -> Post:
         post=post, text=post.text, html=post.html, created_at=post.edited_at or post.created_at
     )
     post.text, post.html, post.edited_at = text, rendered.html, timezone.now()
-    post.save(update_fields=["text", "html", "edited_at"])
+    post.language = detect_language(text)
+    post.save(update_fields=["text", "html", "language", "edited_at"])
     _set_hashtags(post, rendered.hashtags)
     new_people = _set_mentions(post, mentioned)
     notify(recipients=new_people, actor=editor, kind=Notification.Kind.MENTION, post=post)

@@ -53,6 +53,7 @@ class PostOut(BaseModel):
     text: str
     html: str
     visibility: str
+    language: str
     author: AuthorOut
     created_at: datetime
     edited_at: datetime | None
@@ -78,7 +79,7 @@ class PostOut(BaseModel):
         p = view.post
         a = p.author
         return {
-            "id": str(p.pk), "text": p.text, "html": p.html, "visibility": p.visibility,
+            "id": str(p.pk), "text": p.text, "html": p.html, "visibility": p.visibility, "language": p.language,
             "author": {"id": a.pk, "handle": a.username, "display_name": a.name, "title": a.title,
                        "avatar_url": avatar_url(a), "url": f"/@{a.username}"},
             "created_at": p.created_at, "edited_at": p.edited_at, "deleted": p.is_deleted,

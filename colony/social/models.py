@@ -84,6 +84,8 @@ class Post(models.Model):
     text = models.TextField(blank=True)
     html = models.TextField(blank=True)
     visibility = models.CharField(max_length=16, choices=Visibility.choices, default=Visibility.ORGANISATION)
+    # ISO 639-1 code detected when written ("" when too short to tell).
+    language = models.CharField(max_length=8, blank=True, default="", db_default="")
     reply_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
     )

@@ -206,3 +206,24 @@ def test_a_followers_only_reply_stays_readable_for_the_person_replied_to(api, me
     assert api(leader).get(f"/api/v1/posts/{reply['id']}").status_code == 200
     assert Notification.objects.filter(recipient=leader, kind="reply").exists()
     assert api(outsider).get(f"/api/v1/posts/{reply['id']}").status_code == 200  # member's follower
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Weet iemand waar de sleutel van de fietsenkelder ligt?", "nl"),
+    ("Rilis minggu ini sudah keluar, terima kasih semua!", "id"),
+    ("Qualcuno ha il listino aggiornato per domani?", "it"),
+    ("Кто-нибудь знает, где ключ от переговорной?", "ru"),
+    ("Does anyone know where the meeting room key is?", "en"),
+    ("+1", ""),
+])
+def test_the_language_of_a_post_is_detected_when_it_is_written(api, member, text, language):
+    body = api(member).post("/api/v1/posts", {"text": text}).json()
+    assert body["language"] == language
+    assert Post.objects.get(pk=body["id"]).language == language
+
+
+def test_editing_detects_the_language_again(api, member):
+    client = api(member)
+    post_id = client.post("/api/v1/posts", {"text": "Good morning everyone, coffee is ready"}).json()["id"]
+    edited = client.patch(f"/api/v1/posts/{post_id}", {"text": "Goedemorgen allemaal, de koffie staat klaar"})
+    assert edited.json()["language"] == "nl"
