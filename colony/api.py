@@ -8,6 +8,7 @@ from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
 from colony.notifications.api import router as notifications_router
 from colony.people.api import router as people_router
 from colony.people.api import tokens_router
+from colony.search.api import router as search_router
 from colony.social.api import router as social_router
 
 api = NinjaAPI(
@@ -24,3 +25,4 @@ api.add_router("/tokens", tokens_router)
 api.add_router("/", people_router)
 api.add_router("/", social_router)
 api.add_router("/notifications", notifications_router)
+api.add_router("/", search_router)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "colony.people",
     "colony.social",
     "colony.notifications",
+    "colony.search",
     "colony.demo",
 ]
 

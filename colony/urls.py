@@ -8,6 +8,7 @@ from colony.api import api
 from colony.core import views as core_views
 from colony.notifications import views as notification_views
 from colony.people import views as people_views
+from colony.search import views as search_views
 from colony.social import views as social_views
 
 admin.site.site_header = "Colony"
@@ -26,6 +27,7 @@ urlpatterns = [
     path("posts/<int:post_id>/react", social_views.react, name="post-react"),
     path("posts/<int:post_id>/repost", social_views.repost, name="post-repost"),
     path("people", people_views.directory, name="people"),
+    path("search", search_views.search, name="search"),
     path("@<str:handle>", people_views.profile, name="profile"),
     path("@<str:handle>/avatar.svg", people_views.default_avatar, name="default-avatar"),
     path("@<str:handle>/<str:relation>", social_views.relate, name="relate"),

@@ -40,6 +40,7 @@ from colony.social.models import (
     ReactionKind,
     Visibility,
 )
+from colony.search.backends import post_index
 from colony.social.tasks import rebuild_feed
 
 DATA = Path(__file__).parent / "data"
@@ -370,6 +371,9 @@ class Seeder:
              if h in self.by_handle],
             batch_size=1000, ignore_conflicts=True,
         )
+        index = post_index()
+        for p in self.posts:
+            index.index(p.id, p.text, p.language)
         self.say(f"{len(self.posts)} posts saved with {len(names)} hashtags")
 
     def make_reactions_and_notifications(self) -> None:

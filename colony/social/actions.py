@@ -26,6 +26,7 @@ from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import check_image_upload
 from colony.people.models import User
+from colony.search.backends import post_index
 
 from . import tasks
 from .models import (
@@ -249,6 +250,7 @@ def do_publish_post(
     )
     _set_hashtags(post, rendered.hashtags)
     _set_mentions(post, mentioned)
+    post_index().index(post.pk, text, post.language)
     for attachment in claimed:
         attachment.post = post
         attachment.save(update_fields=["post"])
@@ -331,6 +333,7 @@ def do_edit_post(*, editor: User, post: Post, text: str) -> Post:
     post.text, post.html, post.edited_at = text, rendered.html, timezone.now()
     post.language = detect_language(text)
     post.save(update_fields=["text", "html", "language", "edited_at"])
+    post_index().index(post.pk, text, post.language)
     _set_hashtags(post, rendered.hashtags)
     new_people = _set_mentions(post, mentioned)
     notify(recipients=new_people, actor=editor, kind=Notification.Kind.MENTION, post=post)
@@ -353,6 +356,7 @@ def do_delete_post(*, actor: User, post: Post) -> None:
     Reaction.objects.filter(post=post).delete()
     FeedEntry.objects.filter(post=post).delete()
     Notification.objects.filter(post=post).delete()
+    post_index().remove(post.pk)
     if post.reply_to_id:
         Post.objects.filter(pk=post.reply_to_id, replies_count__gt=0).update(replies_count=F("replies_count") - 1)
     if post.repost_of_id:

@@ -2,7 +2,7 @@
 
 Every object type that has an audience appears here, and every surface that
 can show it is checked for every persona: pages, the API, timelines (feeds),
-hashtag and profile listings (the search-like surfaces that exist today),
+hashtag and profile listings, search (API and page),
 notifications and attachment downloads. When a new object type or surface
 arrives, it is added to this file.
 """
@@ -83,6 +83,11 @@ def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client,
     assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
     page_html = client.get("/organisation").content.decode()
     assert (f'id="post-{pid}"' in page_html) is (allowed and visibility == "organisation")
+
+    # search
+    hits = as_viewer.get("/api/v1/search", q="quarterly note", type="posts").json()["posts"]
+    assert (pid in [h["post"]["id"] for h in hits]) is allowed
+    assert (f'id="post-{pid}"' in client.get("/search", {"q": "quarterly note"}).content.decode()) is allowed
 
     # feeds
     assert (pid in _ids(as_viewer.get("/api/v1/timelines/home"))) is (persona in HOME[visibility])

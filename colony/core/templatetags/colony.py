@@ -51,3 +51,8 @@ def language_label(code: str) -> str:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
+
+
+@register.filter
+def split_words(value: str) -> list[str]:
+    return value.split()

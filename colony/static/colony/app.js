@@ -97,7 +97,7 @@
     }
     if (pendingG) {
       pendingG = false;
-      const places = { h: "/", o: "/organisation", n: "/notifications", p: "/people" };
+      const places = { h: "/", o: "/organisation", n: "/notifications", p: "/people", s: "/search" };
       if (places[e.key]) { e.preventDefault(); window.location.href = places[e.key]; }
       return;
     }
@@ -108,7 +108,7 @@
     } else if (e.key === "/") {
       e.preventDefault();
       const search = document.querySelector("[data-search-box]");
-      if (search) search.focus(); else window.location.href = "/people";
+      if (search) search.focus(); else window.location.href = "/search";
     }
   });
 

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any, Literal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router
+from pydantic import BaseModel
+
+from colony.core.errors import ActionError
+from colony.core.typing import AuthedHttpRequest
+from colony.people.actions import access_person
+from colony.people.api import PersonOut
+from colony.social import selectors as social_selectors
+from colony.social.api import PostOut
+
+from . import selectors
+from .backends import Filters
+
+router = Router(tags=["search"])
+
+
+class PostHitOut(BaseModel):
+    post: PostOut
+    snippet: str
+
+
+class HashtagHitOut(BaseModel):
+    name: str
+    posts: int
+
+
+class SearchOut(BaseModel):
+    query: str
+    type: str
+    posts: list[PostHitOut] = []
+    people: list[PersonOut] = []
+    hashtags: list[HashtagHitOut] = []
+    communities: list[dict[str, Any]] = []
+
+
+def _day(value: date | None, *, end: bool = False) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.combine(value, time.min, tzinfo=timezone.get_current_timezone())
+    return moment + timezone.timedelta(days=1) if end else moment
+
+
+@router.get("/search", response=SearchOut, summary="Search posts, people, communities and hashtags")
+def search(
+    request: AuthedHttpRequest,
+    q: str = "",
+    type: Literal["all", "posts", "people", "communities", "hashtags"] = "all",
+    author: str = "",
+    language: str = "",
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Results only ever include what the searcher may see. Dates are inclusive days."""
+    limit = max(1, min(limit, 40))
+    offset = max(0, min(offset, 400))
+    if since and until and since > until:
+        raise ActionError(_("The start date is after the end date."), field="since")
+    out: dict[str, Any] = {"query": q, "type": type}
+    if type in ("all", "posts"):
+        filters = Filters(
+            author_id=access_person(author, viewer=request.user).pk if author else None,
+            language=language.strip().lower()[:8], since=_day(since), until=_day(until, end=True),
+        )
+        hits = selectors.search_posts(request.user, q, filters, limit=limit, offset=offset)
+        views = social_selectors.present(request.user, [h.post for h in hits])
+        out["posts"] = [{"post": PostOut.of(v), "snippet": h.snippet} for v, h in zip(views, hits, strict=True)]
+    if type in ("all", "people"):
+        people = selectors.search_people(request.user, q, limit=limit)
+        out["people"] = [PersonOut.of(p) for p in people.prefetch_related("skills", "languages").select_related("manager")]
+    if type in ("all", "hashtags"):
+        out["hashtags"] = [{"name": n, "posts": c} for n, c in selectors.search_hashtags(q, limit=limit)]
+    return out

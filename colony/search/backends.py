@@ -1,0 +1,141 @@
+"""Full-text search over posts, one interface over two engines.
+
+SQLite (the embedded default) uses an FTS5 table with the Porter stemmer
+over Unicode words; PostgreSQL uses a tsvector per post built with the
+post's own language configuration (Dutch stemming for Dutch posts, and so on)
+plus an unstemmed copy, behind a GIN index. Both return ranked post ids with
+a snippet; visibility is applied afterwards by the caller, always.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from django.db import connection
+
+from colony.core.ids import id_floor
+
+MAX_TERMS = 8
+MAX_QUERY_LENGTH = 200
+# Private-use markers around matches; the caller escapes the snippet, then
+# turns them into <mark> tags.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+_PG_CONFIGS = {
+    "en": "english", "nl": "dutch", "id": "indonesian", "it": "italian", "ru": "russian",
+    "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
+}
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query, without any search-engine syntax (quotes, operators, stars)."""
+    words = re.findall(r"\w+", query[:MAX_QUERY_LENGTH].casefold())
+    return list(dict.fromkeys(words))[:MAX_TERMS]
+
+
+@dataclass
+class Filters:
+    author_id: int | None = None
+    language: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass
+class Hit:
+    post_id: int
+    snippet: str
+
+
+class PostIndex(Protocol):
+    def index(self, post_id: int, text: str, language: str) -> None: ...
+    def remove(self, post_id: int) -> None: ...
+    def match(self, terms: list[str], filters: Filters, *, limit: int, offset: int) -> list[Hit]: ...
+
+
+def _filter_sql(filters: Filters, params: list[object], placeholder: str = "%s") -> str:
+    sql = " AND p.deleted_at IS NULL"
+    if filters.author_id is not None:
+        sql += f" AND p.author_id = {placeholder}"
+        params.append(filters.author_id)
+    if filters.language:
+        sql += f" AND p.language = {placeholder}"
+        params.append(filters.language)
+    if filters.since is not None:  # ids are time-sortable, so dates are id ranges
+        sql += f" AND p.id >= {placeholder}"
+        params.append(id_floor(filters.since))
+    if filters.until is not None:
+        sql += f" AND p.id < {placeholder}"
+        params.append(id_floor(filters.until))
+    return sql
+
+
+class SqlitePostIndex:
+    def index(self, post_id: int, text: str, language: str) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_post WHERE rowid = %s", [post_id])
+            cursor.execute("INSERT INTO search_post (rowid, text) VALUES (%s, %s)", [post_id, text])
+
+    def remove(self, post_id: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_post WHERE rowid = %s", [post_id])
+
+    def match(self, terms: list[str], filters: Filters, *, limit: int, offset: int) -> list[Hit]:
+        # Every term quoted: FTS5 syntax in the query can never reach the engine.
+        expression = " AND ".join('"' + t.replace('"', "") + '"' for t in terms)
+        params: list[object] = [MARK_START, MARK_END, expression]
+        where = _filter_sql(filters, params)
+        params += [limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT search_post.rowid, snippet(search_post, 0, %s, %s, '…', 24) FROM search_post "
+                "JOIN social_post p ON p.id = search_post.rowid "
+                f"WHERE search_post MATCH %s{where} ORDER BY search_post.rank LIMIT %s OFFSET %s",
+                params,
+            )
+            return [Hit(post_id=row[0], snippet=row[1]) for row in cursor.fetchall()]
+
+
+class PostgresPostIndex:
+    def index(self, post_id: int, text: str, language: str) -> None:
+        config = _PG_CONFIGS.get(language, "simple")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_post (post_id, config, text, vector) "
+                "VALUES (%s, %s::regconfig, %s, to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s)) "
+                "ON CONFLICT (post_id) DO UPDATE SET config = EXCLUDED.config, text = EXCLUDED.text, "
+                "vector = EXCLUDED.vector",
+                [post_id, config, text, config, text, text],
+            )
+
+    def remove(self, post_id: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_post WHERE post_id = %s", [post_id])
+
+    def match(self, terms: list[str], filters: Filters, *, limit: int, offset: int) -> list[Hit]:
+        words = " ".join(terms)  # terms are \w+ words: no tsquery syntax can get through
+        # The words as typed, or stemmed the way any supported language stems them;
+        # a post's vector holds both its unstemmed words and its own language's stems.
+        query_sql = " || ".join(["plainto_tsquery('simple', %s)"] + [
+            f"plainto_tsquery('{config}', %s)" for config in _PG_CONFIGS.values()
+        ])
+        params: list[object] = [f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10"]
+        params += [words] * (len(_PG_CONFIGS) + 1)
+        where = _filter_sql(filters, params)
+        params += [limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.post_id, ts_headline(s.config, s.text, query.q, %s) FROM search_post s "
+                f"JOIN social_post p ON p.id = s.post_id CROSS JOIN (SELECT {query_sql} AS q) AS query "
+                f"WHERE s.vector @@ query.q{where} ORDER BY ts_rank(s.vector, query.q) DESC, s.post_id DESC "
+                "LIMIT %s OFFSET %s",
+                params,
+            )
+            return [Hit(post_id=row[0], snippet=row[1]) for row in cursor.fetchall()]
+
+
+def post_index() -> PostIndex:
+    return PostgresPostIndex() if connection.vendor == "postgresql" else SqlitePostIndex()

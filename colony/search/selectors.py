@@ -1,0 +1,95 @@
+"""Search for people, posts and hashtags, filtered by what the searcher may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.html import escape
+
+from colony.people.models import User
+from colony.people.selectors import directory
+from colony.social.models import Hashtag, Post
+
+from .backends import MARK_END, MARK_START, Filters, post_index, query_terms
+
+ROUNDS = 4  # bounded: at most this many batches of candidates per page
+
+
+@dataclass
+class PostResult:
+    post: Post
+    snippet: str  # safe HTML with <mark> around the matches
+
+
+def highlight(snippet: str) -> str:
+    return escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def search_posts(viewer: User, query: str, filters: Filters | None = None, *, limit: int = 20,
+                 offset: int = 0) -> list[PostResult]:
+    """Ranked posts matching every word of ``query`` that ``viewer`` may see.
+
+    The index returns candidates by rank; each batch goes through
+    ``Post.objects.visible_to`` so a result can never leave its audience.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    filters = filters or Filters()
+    index = post_index()
+    results: list[PostResult] = []
+    skipped = 0
+    cursor = 0
+    batch = max(limit * 2, 20)
+    for _round in range(ROUNDS):
+        hits = index.match(terms, filters, limit=batch, offset=cursor)
+        cursor += len(hits)
+        if not hits:
+            break
+        visible = {
+            p.pk: p
+            for p in Post.objects.visible_to(viewer).filter(id__in=[h.post_id for h in hits]).select_related("author")
+        }
+        for hit in hits:
+            if hit.post_id not in visible:
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            results.append(PostResult(post=visible[hit.post_id], snippet=highlight(hit.snippet)))
+            if len(results) >= limit:
+                return results
+        if len(hits) < batch:
+            break
+        batch *= 2
+    return results
+
+
+def search_people(viewer: User, query: str, *, limit: int = 20) -> QuerySet[User]:
+    """People by name, handle, title, team or skill."""
+    terms = query_terms(query)
+    if not terms:
+        return User.objects.none()
+    qs = directory(viewer=viewer)
+    for term in terms:
+        qs = qs.filter(
+            Q(username__icontains=term) | Q(display_name__icontains=term) | Q(title__icontains=term)
+            | Q(team__name__icontains=term) | Q(skills__name__icontains=term)
+        )
+    return qs.distinct()[:limit]
+
+
+def search_hashtags(query: str, *, limit: int = 20) -> list[tuple[str, int]]:
+    """Hashtags starting with the query's first word, most used first, with their post counts."""
+    terms = query_terms(query.lstrip("#"))
+    if not terms:
+        return []
+    rows = (
+        Hashtag.objects.filter(name__startswith=terms[0])
+        # Counted over organisation posts only: a count must not hint at hidden posts.
+        .annotate(uses=Count("posthashtag", filter=Q(posthashtag__post__visibility="organisation",
+                                                      posthashtag__post__deleted_at__isnull=True)))
+        .order_by("-uses", "name")[:limit]
+    )
+    return [(tag.name, tag.uses) for tag in rows]

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from colony.core.typing import AuthedHttpRequest
+from colony.social import selectors as social_selectors
+
+from . import selectors
+from .backends import Filters, query_terms
+
+PAGE = 20
+
+
+@login_required
+def search(request: AuthedHttpRequest) -> HttpResponse:
+    """One box; results grouped by posts, people and hashtags."""
+    query = request.GET.get("q", "")[:500]
+    language = request.GET.get("language", "").strip().lower()[:8]
+    page = max(1, min(int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1, 20))
+    searched = bool(query_terms(query))
+    hits = selectors.search_posts(request.user, query, Filters(language=language), limit=PAGE + 1,
+                                  offset=(page - 1) * PAGE) if searched else []
+    views = social_selectors.present(request.user, [h.post for h in hits[:PAGE]])
+    context = {
+        "query": query, "language": language, "searched": searched, "page": page,
+        "results": list(zip(views, [h.snippet for h in hits[:PAGE]], strict=True)),
+        "has_more": len(hits) > PAGE,
+        "people": selectors.search_people(request.user, query, limit=8) if searched and page == 1 else [],
+        "hashtags": selectors.search_hashtags(query, limit=10) if searched and page == 1 else [],
+        "place": "search",
+    }
+    return render(request, "search/index.html", context)
