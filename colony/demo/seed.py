@@ -29,6 +29,7 @@ from colony.core.ids import id_at
 from colony.core.language import detect_language
 from colony.notifications.models import Notification
 from colony.people.models import Skill, SpokenLanguage, Team, User
+from colony.search.backends import post_index
 from colony.social.models import (
     Follow,
     Hashtag,
@@ -40,7 +41,6 @@ from colony.social.models import (
     ReactionKind,
     Visibility,
 )
-from colony.search.backends import post_index
 from colony.social.tasks import rebuild_feed
 
 DATA = Path(__file__).parent / "data"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 from django.utils import timezone
@@ -44,7 +44,7 @@ def _day(value: date | None, *, end: bool = False) -> datetime | None:
     if value is None:
         return None
     moment = datetime.combine(value, time.min, tzinfo=timezone.get_current_timezone())
-    return moment + timezone.timedelta(days=1) if end else moment
+    return moment + timedelta(days=1) if end else moment
 
 
 @router.get("/search", response=SearchOut, summary="Search posts, people, communities and hashtags")

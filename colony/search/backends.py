@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import connection
 
@@ -56,7 +56,7 @@ class PostIndex(Protocol):
     def match(self, terms: list[str], filters: Filters, *, limit: int, offset: int) -> list[Hit]: ...
 
 
-def _filter_sql(filters: Filters, params: list[object], placeholder: str = "%s") -> str:
+def _filter_sql(filters: Filters, params: list[Any], placeholder: str = "%s") -> str:
     sql = " AND p.deleted_at IS NULL"
     if filters.author_id is not None:
         sql += f" AND p.author_id = {placeholder}"
@@ -86,7 +86,7 @@ class SqlitePostIndex:
     def match(self, terms: list[str], filters: Filters, *, limit: int, offset: int) -> list[Hit]:
         # Every term quoted: FTS5 syntax in the query can never reach the engine.
         expression = " AND ".join('"' + t.replace('"', "") + '"' for t in terms)
-        params: list[object] = [MARK_START, MARK_END, expression]
+        params: list[Any] = [MARK_START, MARK_END, expression]
         where = _filter_sql(filters, params)
         params += [limit, offset]
         with connection.cursor() as cursor:
@@ -122,7 +122,7 @@ class PostgresPostIndex:
         query_sql = " || ".join(["plainto_tsquery('simple', %s)"] + [
             f"plainto_tsquery('{config}', %s)" for config in _PG_CONFIGS.values()
         ])
-        params: list[object] = [f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10"]
+        params: list[Any] = [f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10"]
         params += [words] * (len(_PG_CONFIGS) + 1)
         where = _filter_sql(filters, params)
         params += [limit, offset]
