@@ -32,8 +32,8 @@ NAME = "search"
 TARGET_P95_MS = 50.0
 
 
-def words(block: str) -> list[str]:
-    return sorted({w for phrase in block.split("|") for w in phrase.split() if w.isalpha() and len(w) > 3})
+def words(phrases: list[str]) -> list[str]:
+    return sorted({w.lower() for phrase in phrases for w in phrase.split() if w.isalpha() and len(w) > 3})
 
 
 def ensure_index(db_path: Path) -> float | None:
