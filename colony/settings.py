@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "colony.core",
     "colony.people",
+    "colony.communities",
     "colony.social",
     "colony.notifications",
     "colony.search",

@@ -89,6 +89,7 @@ def search_hashtags(query: str, *, limit: int = 20) -> list[tuple[str, int]]:
         Hashtag.objects.filter(name__startswith=terms[0])
         # Counted over organisation posts only: a count must not hint at hidden posts.
         .annotate(uses=Count("posthashtag", filter=Q(posthashtag__post__visibility="organisation",
+                                                      posthashtag__post__community__isnull=True,
                                                       posthashtag__post__deleted_at__isnull=True)))
         .order_by("-uses", "name")[:limit]
     )

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from colony.communities.actions import check_can_post
+from colony.communities.models import Community
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
 from colony.core.html import Rendered, normalise_hashtag, render_markdown
 from colony.core.language import detect_language
@@ -212,6 +214,7 @@ def do_publish_post(
     attachment_ids: Sequence[int] = (),
     uploads: Sequence[tuple[IO[bytes], str]] = (),
     repost_of: Post | None = None,
+    community: Community | None = None,
 ) -> Post:
     """Publish a post, a reply (``reply_to``) or a repost with comment (``repost_of``).
 
@@ -224,6 +227,10 @@ def do_publish_post(
     visibility = check_visibility(visibility)
     if reply_to is not None and reply_to.is_deleted:
         raise NotFound(_("That post does not exist or is not visible to you."))
+    if reply_to is not None and community is None:
+        community = reply_to.community  # a reply stays in its conversation's community
+    if community is not None:
+        check_can_post(author, community)
     if repost_of is not None:
         _check_repostable(author, repost_of, has_comment=bool(text))
     if len(uploads) + len(attachment_ids) > settings.COLONY_MAX_ATTACHMENTS:
@@ -247,6 +254,7 @@ def do_publish_post(
         reply_to=reply_to,
         thread_root=(reply_to.thread_root or reply_to) if reply_to else None,
         repost_of=repost_of,
+        community=community,
     )
     _set_hashtags(post, rendered.hashtags)
     _set_mentions(post, mentioned)
@@ -271,7 +279,7 @@ def do_publish_post(
         notify(recipients=[repost_of.author_id], actor=author, kind=Notification.Kind.REPOST, post=post)
         notified.add(repost_of.author_id)
     notify(
-        recipients=[p.pk for p in mentioned if p.pk not in notified],
+        recipients=[p.pk for p in mentioned if p.pk not in notified and (community is None or _can_see(p, post))],
         actor=author,
         kind=Notification.Kind.MENTION,
         post=post,
@@ -303,7 +311,7 @@ def _can_see(user: User, post: Post) -> bool:
 def _check_repostable(author: User, original: Post, *, has_comment: bool) -> None:
     if original.repost_of_id and not original.text:
         raise ActionError(_("Repost the original post instead of a repost."), field="repost_of")
-    if original.visibility != Visibility.ORGANISATION:
+    if original.visibility != Visibility.ORGANISATION or original.community_id is not None:
         raise Forbidden(_("Only posts visible to the whole organisation can be reposted."))
     if not has_comment and Post.objects.live().filter(
         author=author, repost_of=original, text=""
@@ -336,14 +344,19 @@ def do_edit_post(*, editor: User, post: Post, text: str) -> Post:
     post_index().index(post.pk, text, post.language)
     _set_hashtags(post, rendered.hashtags)
     new_people = _set_mentions(post, mentioned)
+    if post.community_id is not None:
+        new_people = [p.pk for p in mentioned if p.pk in new_people and _can_see(p, post)]
     notify(recipients=new_people, actor=editor, kind=Notification.Kind.MENTION, post=post)
     return post
 
 
 @transaction.atomic
-def do_delete_post(*, actor: User, post: Post) -> None:
-    """Delete a post's content for good; the row stays as a tombstone so threads hold together."""
-    if post.author_id != actor.pk and not actor.is_staff:
+def do_delete_post(*, actor: User, post: Post, as_moderator: bool = False) -> None:
+    """Delete a post's content for good; the row stays as a tombstone so threads hold together.
+
+    ``as_moderator``: the caller has checked that ``actor`` moderates the post's community.
+    """
+    if post.author_id != actor.pk and not actor.is_staff and not as_moderator:
         raise Forbidden(_("Only the author or an administrator can delete a post."))
     if post.is_deleted:
         return

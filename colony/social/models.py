@@ -50,9 +50,11 @@ class PostQuerySet(models.QuerySet["Post"]):
 
         Organisation posts are for every member; followers-only posts for the
         author's followers; mentioned-only posts for the people mentioned. The
-        author and mentioned people always see a post. Blocks hide posts both
-        ways.
+        author and mentioned people see a post, unless it is in a closed or
+        secret community they do not belong to. Blocks hide posts both ways.
         """
+        from colony.communities.models import Community, Membership
+
         follows_author = Follow.objects.filter(follower_id=user.pk, followee_id=OuterRef("author_id"))
         mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=user.pk)
         return (
@@ -63,6 +65,13 @@ class PostQuerySet(models.QuerySet["Post"]):
                 | Q(author_id=user.pk)
                 | Q(visibility=Visibility.FOLLOWERS, _follows=True)
                 | Q(_mentioned=True)
+            )
+            # A post in a community is for those who can read the community,
+            # on top of everything else (a mention does not open a secret one).
+            .filter(
+                Q(community_id__isnull=True)
+                | Q(community_id__in=Community.objects.filter(kind=Community.Kind.OPEN).values("id"))
+                | Q(community_id__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
             )
             # Two index lookups, not a scan of everyone: who blocked the
             # viewer, and whom the viewer blocked.
@@ -95,6 +104,10 @@ class Post(models.Model):
     repost_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reposts"
     )
+    community = models.ForeignKey(
+        "communities.Community", null=True, blank=True, on_delete=models.CASCADE, related_name="posts",
+        db_index=False,
+    )
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
@@ -111,6 +124,7 @@ class Post(models.Model):
             models.Index(fields=["reply_to", "id"]),
             models.Index(fields=["thread_root", "id"]),
             models.Index(fields=["repost_of", "author"]),
+            models.Index(fields=["community", "id"]),
         ]
 
     def __str__(self) -> str:

@@ -152,7 +152,8 @@ def organisation_timeline(
     limit = clamp_limit(limit)
 
     def source(max_id: int | None, since_id: int | None, n: int) -> list[int]:
-        qs = Post.objects.live().filter(visibility=Visibility.ORGANISATION, reply_to__isnull=True)
+        qs = Post.objects.live().filter(visibility=Visibility.ORGANISATION, reply_to__isnull=True,
+                                        community__isnull=True)
         return _range(qs, "id", max_id, since_id, n)
 
     return _visible_page(viewer, source, max_id=max_id, since_id=since_id, limit=limit)

@@ -30,6 +30,18 @@ def feed_recipients(post_id: int) -> set[int]:
     if post is None:
         return set()
     recipients: set[int] = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+    if post.community_id is not None:
+        # Community posts go to the community's members (and, within it, to
+        # the audience the post's visibility allows).
+        from colony.communities.models import Membership
+
+        members = set(Membership.objects.filter(community_id=post.community_id).values_list("user_id", flat=True))
+        if post.visibility == Visibility.FOLLOWERS:
+            members &= set(Follow.objects.filter(followee_id=post.author_id).values_list("follower_id", flat=True)) | recipients
+        elif post.visibility == Visibility.MENTIONED:
+            members &= recipients
+        members.discard(post.author_id)
+        return members - blocked_either_way(post.author)
     if post.visibility in (Visibility.ORGANISATION, Visibility.FOLLOWERS):
         followers = Follow.objects.filter(followee_id=post.author_id)
         if post.reply_to is not None and post.reply_to.author_id != post.author_id:
