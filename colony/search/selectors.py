@@ -91,6 +91,7 @@ def search_hashtags(query: str, *, limit: int = 20) -> list[tuple[str, int]]:
         .annotate(uses=Count("posthashtag", filter=Q(posthashtag__post__visibility="organisation",
                                                       posthashtag__post__community__isnull=True,
                                                       posthashtag__post__deleted_at__isnull=True)))
+        .filter(uses__gt=0)  # a tag used only in hidden posts stays hidden too
         .order_by("-uses", "name")[:limit]
     )
     return [(tag.name, tag.uses) for tag in rows]

@@ -8,6 +8,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import BaseModel
 
+from colony.communities.actions import access_community
 from colony.core.api import paging_link
 from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
@@ -63,6 +64,7 @@ class PostOut(BaseModel):
     thread_root: str | None
     replies_count: int
     reposts_count: int
+    community: int | None
     reactions: dict[str, int]
     my_reactions: list[str]
     mentions: list[str]
@@ -86,7 +88,7 @@ class PostOut(BaseModel):
             "url": f"/posts/{p.pk}",
             "reply_to": str(p.reply_to_id) if p.reply_to_id else None,
             "thread_root": str(p.thread_root_id) if p.thread_root_id else None,
-            "replies_count": p.replies_count, "reposts_count": p.reposts_count,
+            "replies_count": p.replies_count, "reposts_count": p.reposts_count, "community": p.community_id,
             "reactions": view.reactions, "my_reactions": sorted(view.my_reactions), "mentions": view.mentioned,
             "attachments": [AttachmentOut.of(x) for x in view.attachments],
             "repost_of": PostOut.of(view.original) if view.original else None,
@@ -100,6 +102,7 @@ class PostIn(Schema):
     text: str = ""
     visibility: str | None = None
     reply_to: int | str | None = None
+    community: int | str | None = None
     attachment_ids: list[int] = []
 
 
@@ -144,9 +147,12 @@ def _page(request: AuthedHttpRequest, response: HttpResponse, posts: list[Post],
 @router.post("/posts", response={201: PostOut}, summary="Publish a post or a reply")
 def create_post(request: AuthedHttpRequest, payload: PostIn):
     reply_to = actions.access_post(request.user, payload.reply_to) if payload.reply_to not in (None, "") else None  # type: ignore[arg-type]
+    community = (
+        access_community(request.user, payload.community) if payload.community not in (None, "") else None  # type: ignore[arg-type]
+    )
     post = actions.do_publish_post(
         author=request.user, text=payload.text, visibility=payload.visibility, reply_to=reply_to,
-        attachment_ids=payload.attachment_ids,
+        attachment_ids=payload.attachment_ids, community=community,
     )
     return Status(201, _one(request, post))
 

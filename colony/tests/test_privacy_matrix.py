@@ -154,3 +154,67 @@ def test_a_reply_to_a_hidden_post_does_not_reveal_it(cast, api):
     # the conversation stays between its people: the parent's author sees the answer
     assert api(cast["author"]).get(f"/api/v1/posts/{answer.pk}").status_code == 200
     assert Notification.objects.filter(recipient=cast["author"], post=answer, kind="reply").exists()
+
+
+# --- communities ------------------------------------------------------------------
+
+COMMUNITY_PERSONAS = ["owner", "member", "colleague", "blocked", "admin"]
+
+
+@pytest.fixture
+def community_cast(db):
+    from colony.communities.actions import do_add_member
+
+    people = {name: make_person(name, admin=name == "admin") for name in COMMUNITY_PERSONAS}
+    kinds = {}
+    for kind in ("open", "closed", "secret"):
+        from colony.communities.actions import do_create_community
+
+        community = do_create_community(creator=people["owner"], name=f"{kind} circle", kind=kind)
+        do_add_member(moderator=people["owner"], community=community, person=people["member"])
+        kinds[kind] = community
+    do_block(user=people["owner"], target=people["blocked"])
+    return people, kinds
+
+
+@pytest.mark.parametrize("kind", ["open", "closed", "secret"])
+@pytest.mark.parametrize("persona", COMMUNITY_PERSONAS)
+def test_a_community_post_reaches_exactly_its_audience(community_cast, api, client, kind, persona):
+    people, communities = community_cast
+    community = communities[kind]
+    attachment = do_upload_attachment(user=people["owner"], upload=_png(), name="plan.png")
+    post = publish(people["owner"], f"Circle plan #circle @member @colleague ({kind})",
+                   community=community, attachment_ids=[attachment.pk])
+    viewer = people[persona]
+    members = {"owner", "member"}
+    knows_community = kind != "secret" or persona in members
+    allowed = persona != "blocked" and (kind == "open" or persona in members)
+    pid = str(post.pk)
+    as_viewer = api(viewer)
+
+    assert (as_viewer.get(f"/api/v1/communities/{community.pk}").status_code == 200) is knows_community
+    listed = {c["id"] for c in as_viewer.get("/api/v1/communities").json()}
+    assert (community.pk in listed) is knows_community
+    assert (as_viewer.get(f"/api/v1/posts/{pid}").status_code == 200) is allowed
+    client.force_login(viewer)
+    assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
+    assert (client.get(post.attachments.get().file.url).status_code == 200) is allowed
+    in_timeline = pid in _ids(as_viewer.get(f"/api/v1/communities/{community.pk}/posts"))
+    assert in_timeline is allowed
+    hits = as_viewer.get("/api/v1/search", q="circle plan", type="posts").json()["posts"]
+    assert (pid in [h["post"]["id"] for h in hits]) is allowed
+    assert (pid in _ids(as_viewer.get("/api/v1/timelines/tag/circle"))) is allowed
+    assert (pid in _ids(as_viewer.get("/api/v1/people/owner/posts"))) is allowed
+    assert pid not in _ids(as_viewer.get("/api/v1/timelines/organisation"))
+    # Members get it at home; so does a mentioned colleague who may read the community.
+    mentioned_reader = persona == "member" or (persona == "colleague" and kind == "open")
+    assert (pid in _ids(as_viewer.get("/api/v1/timelines/home"))) is (persona in members or mentioned_reader)
+    notified = Notification.objects.filter(recipient=viewer, post=post).exists()
+    assert notified is mentioned_reader
+
+
+def test_counts_never_include_secret_communities(community_cast, api):
+    people, communities = community_cast
+    publish(people["owner"], "#circle secret note", community=communities["secret"])
+    tags = api(people["colleague"]).get("/api/v1/search", q="circle", type="hashtags").json()["hashtags"]
+    assert tags == []
