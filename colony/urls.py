@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from django.views.i18n import JavaScriptCatalog
 
 from colony.api import api
+from colony.communities import views as community_views
 from colony.core import views as core_views
 from colony.notifications import views as notification_views
 from colony.people import views as people_views
@@ -28,6 +29,11 @@ urlpatterns = [
     path("posts/<int:post_id>/repost", social_views.repost, name="post-repost"),
     path("people", people_views.directory, name="people"),
     path("search", search_views.search, name="search"),
+    path("communities", community_views.index, name="communities"),
+    path("communities/new", community_views.create, name="community-new"),
+    path("communities/<slug:slug>", community_views.detail, name="community"),
+    path("communities/<slug:slug>/members", community_views.members, name="community-members"),
+    path("communities/<slug:slug>/<str:action>", community_views.act, name="community-act"),
     path("@<str:handle>", people_views.profile, name="profile"),
     path("@<str:handle>/avatar.svg", people_views.default_avatar, name="default-avatar"),
     path("@<str:handle>/<str:relation>", social_views.relate, name="relate"),

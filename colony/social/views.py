@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from colony.communities.actions import access_community
 from colony.core.errors import ActionError, NotFound
 from colony.core.typing import AuthedHttpRequest
 from colony.core.web import back_url, int_param, refuse
@@ -81,10 +82,11 @@ def compose(request: AuthedHttpRequest) -> HttpResponse:
     text = request.POST.get("text", "")
     try:
         reply_to = actions.access_post(request.user, request.POST["reply_to"]) if request.POST.get("reply_to") else None
+        community = access_community(request.user, request.POST["community"]) if request.POST.get("community") else None
         uploads = [(f, f.name or "file") for f in request.FILES.getlist("attachments")]
         post = actions.do_publish_post(
             author=request.user, text=text, visibility=request.POST.get("visibility"),
-            reply_to=reply_to, uploads=uploads,
+            reply_to=reply_to, uploads=uploads, community=community,
         )
     except ActionError as exc:
         if getattr(request, "htmx", False):

@@ -384,3 +384,34 @@ def test_a_person_updates_their_profile_and_avatar(page: Page, member: Any, tmp_
     expect(page.get_by_role("alert").first).to_contain_text("language code")
     member.refresh_from_db()
     assert member.title == "Principal Engineer"
+
+
+def test_a_secret_community_stays_invisible_to_a_non_member(
+    new_context: Callable[[], BrowserContext], leader: Any, member: Any
+) -> None:
+    # Lena creates a secret community on the web and posts in it.
+    lena = new_context().new_page()
+    sign_in(lena, "leader")
+    lena.get_by_role("navigation", name="Main").get_by_role("link", name="Communities").click()
+    lena.get_by_role("link", name="New community").click()
+    lena.get_by_label("Name").fill("Project Falcon")
+    lena.get_by_role("radio", name=re.compile("Secret")).check()
+    lena.get_by_role("button", name="Create community").click()
+    expect(lena.get_by_role("heading", name=re.compile("Project Falcon"))).to_be_visible()
+    community_url = lena.url
+    lena.get_by_label("New post").fill("Falcon kickoff: budget review on Monday")
+    lena.get_by_role("button", name="Post", exact=True).click()
+    expect(timeline_post(lena, "Falcon kickoff")).to_be_visible()
+
+    # Max, not a member, cannot find it: not by search, not in the directory, not by URL or API.
+    max_page = new_context().new_page()
+    sign_in(max_page, "member")
+    max_page.goto("/search?q=falcon+kickoff")
+    expect(max_page.get_by_text("No posts match")).to_be_visible()
+    max_page.goto("/communities")
+    expect(max_page.get_by_text("Project Falcon")).to_have_count(0)
+    assert max_page.goto(community_url).status == 404
+    post = Post.objects.get(text__startswith="Falcon kickoff")
+    assert max_page.goto(f"/posts/{post.pk}").status == 404
+    assert max_page.request.get(f"/api/v1/posts/{post.pk}").status == 404
+    assert max_page.request.get(f"/api/v1/communities/{post.community_id}").status == 404
