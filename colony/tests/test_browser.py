@@ -410,8 +410,10 @@ def test_a_secret_community_stays_invisible_to_a_non_member(
     expect(max_page.get_by_text("No posts match")).to_be_visible()
     max_page.goto("/communities")
     expect(max_page.get_by_text("Project Falcon")).to_have_count(0)
-    assert max_page.goto(community_url).status == 404
+    direct = max_page.goto(community_url)
+    assert direct is not None and direct.status == 404
     post = Post.objects.get(text__startswith="Falcon kickoff")
-    assert max_page.goto(f"/posts/{post.pk}").status == 404
+    by_url = max_page.goto(f"/posts/{post.pk}")
+    assert by_url is not None and by_url.status == 404
     assert max_page.request.get(f"/api/v1/posts/{post.pk}").status == 404
     assert max_page.request.get(f"/api/v1/communities/{post.community_id}").status == 404
