@@ -188,6 +188,14 @@ class PostRevision(models.Model):
         return f"revision of post {self.post_id} from {self.created_at:%Y-%m-%d %H:%M}"
 
 
+def attachment_path(instance: Attachment, filename: str) -> str:
+    """An unguessable name: knowing one attachment's URL says nothing about another's."""
+    import secrets
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"attachments/{timezone.now():%Y/%m}/{secrets.token_urlsafe(24)}.{extension}"
+
+
 class Attachment(models.Model):
     class Kind(models.TextChoices):
         IMAGE = "image", _("Image")
@@ -195,7 +203,7 @@ class Attachment(models.Model):
 
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    file = models.FileField(upload_to="attachments/%Y/%m/")
+    file = models.FileField(upload_to=attachment_path)
     kind = models.CharField(max_length=8, choices=Kind.choices)
     content_type = models.CharField(max_length=64)
     name = models.CharField(max_length=200)

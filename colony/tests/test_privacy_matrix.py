@@ -218,3 +218,10 @@ def test_counts_never_include_secret_communities(community_cast, api):
     publish(people["owner"], "#circle secret note", community=communities["secret"])
     tags = api(people["colleague"]).get("/api/v1/search", q="circle", type="hashtags").json()["hashtags"]
     assert tags == []
+
+
+def test_attachment_urls_are_not_guessable(cast):
+    first = do_upload_attachment(user=cast["author"], upload=_png(), name="a.png")
+    second = do_upload_attachment(user=cast["author"], upload=_png(), name="a.png")
+    names = [first.file.name.rsplit("/", 1)[-1], second.file.name.rsplit("/", 1)[-1]]
+    assert names[0] != names[1] and all(len(n.split(".")[0]) >= 32 for n in names)
