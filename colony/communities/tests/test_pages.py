@@ -58,3 +58,19 @@ def test_a_secret_community_page_is_not_found_for_non_members(client, leader, me
     assert not Membership.objects.filter(user=outsider).exists()
     client.force_login(member)
     assert "Falcon kickoff notes" in client.get(f"/communities/{community.slug}").content.decode()
+
+
+def test_moderators_pin_and_remove_posts_from_the_community_page(client, leader, member):
+    community = do_create_community(creator=leader, name="Kitchen", kind="open")
+    do_add_member(moderator=leader, community=community, person=member)
+    post = publish(member, "Dishwasher is broken again", community=community)
+    client.force_login(leader)
+    page = client.get(f"/communities/{community.slug}").content.decode()
+    assert "Remove from community" in page and "Pin" in page
+    client.post(f"/communities/{community.slug}/pin", {"post_id": post.pk})
+    assert "Pinned" in client.get(f"/communities/{community.slug}").content.decode()
+    client.post(f"/communities/{community.slug}/remove_post", {"post_id": post.pk})
+    post.refresh_from_db()
+    assert post.deleted_at is not None
+    client.force_login(member)
+    assert "Remove from community" not in client.get(f"/communities/{community.slug}").content.decode()
