@@ -4,8 +4,11 @@ SQLITE = [
     "CREATE VIRTUAL TABLE search_post USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')",
 ]
 POSTGRES = [
-    "CREATE TABLE search_post (post_id bigint PRIMARY KEY REFERENCES social_post (id) ON DELETE CASCADE "
-    "DEFERRABLE INITIALLY DEFERRED, config regconfig NOT NULL, text text NOT NULL, vector tsvector NOT NULL)",
+    # No foreign key: Django does not know this table, and a reference would stop
+    # it from truncating social_post. Searches join social_post, so a row whose
+    # post is gone is never returned.
+    "CREATE TABLE search_post (post_id bigint PRIMARY KEY, config regconfig NOT NULL, text text NOT NULL, "
+    "vector tsvector NOT NULL)",
     "CREATE INDEX search_post_vector ON search_post USING gin (vector)",
 ]
 
