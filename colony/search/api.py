@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from pydantic import BaseModel
 
+from colony.communities.api import CommunityOut, community_out
+from colony.communities.models import Membership
 from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
@@ -37,7 +39,7 @@ class SearchOut(BaseModel):
     posts: list[PostHitOut] = []
     people: list[PersonOut] = []
     hashtags: list[HashtagHitOut] = []
-    communities: list[dict[str, Any]] = []
+    communities: list[CommunityOut] = []
 
 
 def _day(value: date | None, *, end: bool = False) -> datetime | None:
@@ -76,6 +78,10 @@ def search(
     if type in ("all", "people"):
         people = selectors.search_people(request.user, q, limit=limit)
         out["people"] = [PersonOut.of(p) for p in people.prefetch_related("skills", "languages").select_related("manager")]
+    if type in ("all", "communities"):
+        roles = dict(Membership.objects.filter(user=request.user).values_list("community_id", "role"))
+        out["communities"] = [community_out(c, roles.get(c.pk))
+                              for c in selectors.search_communities(request.user, q, limit=limit)]
     if type in ("all", "hashtags"):
         out["hashtags"] = [{"name": n, "posts": c} for n, c in selectors.search_hashtags(q, limit=limit)]
     return out

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils.html import escape
 
+from colony.communities.models import Community
+from colony.communities.selectors import directory as community_directory
 from colony.people.models import User
 from colony.people.selectors import directory
 from colony.social.models import Hashtag, Post
@@ -78,6 +80,17 @@ def search_people(viewer: User, query: str, *, limit: int = 20) -> QuerySet[User
             | Q(team__name__icontains=term) | Q(skills__name__icontains=term)
         )
     return qs.distinct()[:limit]
+
+
+def search_communities(viewer: User, query: str, *, limit: int = 20) -> QuerySet[Community]:
+    """Communities the viewer may know about (never someone else's secret one), by name or description."""
+    terms = query_terms(query)
+    if not terms:
+        return Community.objects.none()
+    qs = community_directory(viewer)
+    for term in terms:
+        qs = qs.filter(Q(name__icontains=term) | Q(description__icontains=term))
+    return qs[:limit]
 
 
 def search_hashtags(query: str, *, limit: int = 20) -> list[tuple[str, int]]:

@@ -29,6 +29,7 @@ def search(request: AuthedHttpRequest) -> HttpResponse:
         "has_more": len(hits) > PAGE,
         "people": selectors.search_people(request.user, query, limit=8) if searched and page == 1 else [],
         "hashtags": selectors.search_hashtags(query, limit=10) if searched and page == 1 else [],
+        "communities": selectors.search_communities(request.user, query, limit=8) if searched and page == 1 else [],
         "place": "search",
     }
     return render(request, "search/index.html", context)

@@ -117,3 +117,14 @@ def test_the_search_page_groups_results(client, member, leader):
     assert "Sam Firmware" in page and "#firmware" in page and "<mark>" in page
     assert "No posts match" in client.get("/search", {"q": "zzzz"}).content.decode()
     assert client.get("/search", {"q": '"NEAR(' * 50}).status_code == 200
+
+
+def test_communities_are_found_but_never_someone_elses_secret_one(api, member, leader):
+    from colony.communities.actions import do_create_community
+
+    do_create_community(creator=leader, name="Falcon open lab", kind="open")
+    do_create_community(creator=leader, name="Falcon board", kind="secret")
+    names = [c["name"] for c in api(member).get("/api/v1/search", q="falcon", type="communities").json()["communities"]]
+    assert names == ["Falcon open lab"]
+    mine = [c["name"] for c in api(leader).get("/api/v1/search", q="falcon", type="communities").json()["communities"]]
+    assert mine == ["Falcon board", "Falcon open lab"]
