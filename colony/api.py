@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from colony.announcements.api import router as announcements_router
 from colony.communities.api import router as communities_router
 from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
 from colony.notifications.api import router as notifications_router
@@ -28,3 +29,4 @@ api.add_router("/", social_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/", search_router)
 api.add_router("/", communities_router)
+api.add_router("/", announcements_router)

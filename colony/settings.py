@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "colony.communities",
     "colony.social",
     "colony.notifications",
+    "colony.announcements",
     "colony.search",
     "colony.demo",
 ]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path, re_path
 from django.views.i18n import JavaScriptCatalog
 
+from colony.announcements import views as announcement_views
 from colony.api import api
 from colony.communities import views as community_views
 from colony.core import views as core_views
@@ -27,6 +28,9 @@ urlpatterns = [
     path("posts/<int:post_id>/history", social_views.history, name="post-history"),
     path("posts/<int:post_id>/react", social_views.react, name="post-react"),
     path("posts/<int:post_id>/repost", social_views.repost, name="post-repost"),
+    path("announcements/<int:post_id>/acknowledge", announcement_views.acknowledge, name="announcement-ack"),
+    path("announcements/<int:post_id>/tracker", announcement_views.tracker, name="announcement-tracker"),
+    path("announcements/<int:post_id>/<str:action>", announcement_views.manage, name="announcement-manage"),
     path("people", people_views.directory, name="people"),
     path("search", search_views.search, name="search"),
     path("communities", community_views.index, name="communities"),

@@ -17,4 +17,6 @@ def colony(request: HttpRequest) -> dict[str, Any]:
         "LANGUAGES": settings.LANGUAGES,
         "MAX_POST_LENGTH": settings.COLONY_MAX_POST_LENGTH,
         "unread_notifications": unread,
+        "can_announce": bool(user is not None and user.is_authenticated
+                             and user.has_perm("announcements.publish_announcement")),
     }

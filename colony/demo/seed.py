@@ -418,6 +418,20 @@ class Seeder:
         Notification.objects.bulk_create(notes, batch_size=1000)
         self.say(f"{len(reactions)} reactions, {len(notes)} notifications")
 
+    def make_announcement(self) -> None:
+        """The CEO may publish must-reads; her latest post is one, half read already."""
+        from django.contrib.auth.models import Permission
+
+        from colony.announcements.models import Acknowledgement, Announcement
+
+        ceo = self.by_handle[self.org["ceo"]["handle"]]
+        ceo.user_permissions.add(Permission.objects.get(codename="publish_announcement"))
+        latest = max((p for p in self.posts if p.author_id == ceo.pk and not p.reply_to_id), key=lambda p: p.id)
+        announcement = Announcement.objects.create(post=latest)
+        readers = [p.user for p in self.people if p.user.pk != ceo.pk and self.rng.random() < 0.5]
+        Acknowledgement.objects.bulk_create([Acknowledgement(announcement=announcement, user=u) for u in readers])
+        self.say(f"an announcement, read by {len(readers)} people so far")
+
     def build_feeds(self) -> None:
         for person in self.people:
             rebuild_feed(person.user.pk)
@@ -432,6 +446,7 @@ def seed(*, people: int = 300, posts: int = 3000, progress: bool = False) -> dic
         seeder.make_posts(posts)
         seeder.save_posts()
         seeder.make_reactions_and_notifications()
+        seeder.make_announcement()
     seeder.build_feeds()
     return {"people": len(seeder.people), "posts": len(seeder.posts)}
 

@@ -15,6 +15,8 @@ class Notification(models.Model):
         REACTION = "reaction", _("Reaction")
         REPOST = "repost", _("Repost")
         FOLLOW = "follow", _("New follower")
+        ANNOUNCEMENT = "announcement", _("Announcement")
+        REMINDER = "reminder", _("Reminder")
 
     id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
     recipient = models.ForeignKey(

@@ -18,6 +18,10 @@ def describe(n: Notification) -> str:
         return _("%(name)s reacted %(emoji)s to your post") % {"name": name, "emoji": REACTION_EMOJI.get(n.detail, "")}
     if n.kind == Notification.Kind.REPOST:
         return _("%(name)s reposted your post") % {"name": name}
+    if n.kind == Notification.Kind.ANNOUNCEMENT:
+        return _("%(name)s posted an announcement for you to read") % {"name": name}
+    if n.kind == Notification.Kind.REMINDER:
+        return _("%(name)s reminds you to read an announcement") % {"name": name}
     if n.kind == Notification.Kind.FOLLOW:
         return _("%(name)s followed you") % {"name": name}
     return name

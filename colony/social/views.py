@@ -39,7 +39,11 @@ def home(request: AuthedHttpRequest) -> HttpResponse:
     posts = selectors.home_timeline(
         request.user, max_id=int_param(request, "max_id"), since_id=int_param(request, "since_id")
     )
-    return _timeline_page(request, posts, {"place": "home", "live_url": reverse("home")}, "social/home.html")
+    from colony.announcements.selectors import pending_for
+
+    must_read = selectors.present(request.user, [a.post for a in pending_for(request.user)])
+    return _timeline_page(request, posts, {"place": "home", "live_url": reverse("home"), "must_read": must_read},
+                          "social/home.html")
 
 
 @login_required
@@ -84,10 +88,15 @@ def compose(request: AuthedHttpRequest) -> HttpResponse:
         reply_to = actions.access_post(request.user, request.POST["reply_to"]) if request.POST.get("reply_to") else None
         community = access_community(request.user, request.POST["community"]) if request.POST.get("community") else None
         uploads = [(f, f.name or "file") for f in request.FILES.getlist("attachments")]
-        post = actions.do_publish_post(
-            author=request.user, text=text, visibility=request.POST.get("visibility"),
-            reply_to=reply_to, uploads=uploads, community=community,
-        )
+        if request.POST.get("announcement") and reply_to is None:
+            from colony.announcements.actions import do_publish_announcement
+
+            post = do_publish_announcement(author=request.user, text=text, community=community).post
+        else:
+            post = actions.do_publish_post(
+                author=request.user, text=text, visibility=request.POST.get("visibility"),
+                reply_to=reply_to, uploads=uploads, community=community,
+            )
     except ActionError as exc:
         if getattr(request, "htmx", False):
             return refuse(request, exc)
@@ -111,8 +120,14 @@ def thread(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     ordered = selectors.thread(request.user, post)
     views = {v.post.pk: v for v in selectors.present(request.user, [p for p, _d in ordered])}
     items = [(views[p.pk], min(depth, 6)) for p, depth in ordered]
+    from colony.announcements.models import Announcement
+    from colony.announcements.selectors import tracker
+
+    announcement = Announcement.objects.filter(post=post).first()
+    show_tracker = announcement is not None and (post.author_id == request.user.pk or request.user.is_staff)
     return render(request, "social/thread.html", {
         "post": post, "items": items, "place": "home", "visibilities": Visibility.choices,
+        "announcement": announcement, "tracker": tracker(announcement) if show_tracker and announcement else None,
     })
 
 

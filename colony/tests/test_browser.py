@@ -417,3 +417,34 @@ def test_a_secret_community_stays_invisible_to_a_non_member(
     assert by_url is not None and by_url.status == 404
     assert max_page.request.get(f"/api/v1/posts/{post.pk}").status == 404
     assert max_page.request.get(f"/api/v1/communities/{post.community_id}").status == 404
+
+
+def test_acknowledging_an_announcement_updates_the_authors_tracker(
+    new_context: Callable[[], BrowserContext], leader: Any, member: Any, outsider: Any
+) -> None:
+    from django.contrib.auth.models import Permission
+
+    leader.user_permissions.add(Permission.objects.get(codename="publish_announcement"))
+
+    # Lena publishes a must-read from the composer and watches her tracker.
+    lena = new_context().new_page()
+    sign_in(lena, "leader")
+    lena.get_by_label("New post").fill("New expense policy: please read before Friday")
+    lena.get_by_label("Must read: ask everyone to acknowledge").check()
+    lena.get_by_role("button", name="Post", exact=True).click()
+    timeline_post(lena, "New expense policy").get_by_role("link", name=re.compile("ago")).click()
+    tracker = lena.locator("#tracker")
+    expect(tracker.locator(".tracker-counts")).to_contain_text("0 read")
+    expect(tracker.locator(".tracker-counts")).to_contain_text("2 not yet")
+
+    # Max sees it pinned on his home page until he acknowledges it.
+    max_page = new_context().new_page()
+    sign_in(max_page, "member")
+    card = max_page.get_by_role("region", name="Must read")
+    expect(card).to_contain_text("New expense policy")
+    card.get_by_role("button", name="I have read this").click()
+    expect(max_page.get_by_role("region", name="Must read")).to_have_count(0)
+
+    # Lena's open tracker changes without a reload.
+    expect(tracker.locator(".tracker-counts")).to_contain_text("1 read", timeout=9_000)
+    expect(tracker.locator(".tracker-counts")).to_contain_text("1 not yet")

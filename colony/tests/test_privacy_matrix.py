@@ -225,3 +225,24 @@ def test_attachment_urls_are_not_guessable(cast):
     second = do_upload_attachment(user=cast["author"], upload=_png(), name="a.png")
     names = [first.file.name.rsplit("/", 1)[-1], second.file.name.rsplit("/", 1)[-1]]
     assert names[0] != names[1] and all(len(n.split(".")[0]) >= 32 for n in names)
+
+
+@pytest.mark.parametrize("kind", ["open", "closed", "secret"])
+@pytest.mark.parametrize("persona", COMMUNITY_PERSONAS)
+def test_a_community_announcement_reaches_exactly_its_members(community_cast, api, kind, persona):
+    from colony.announcements.actions import do_publish_announcement
+
+    people, communities = community_cast
+    announcement = do_publish_announcement(author=people["owner"], text=f"Rota ({kind})",
+                                           community=communities[kind])
+    pid = str(announcement.post_id)
+    as_viewer = api(people[persona])
+    readable = persona != "blocked" and (kind == "open" or persona in {"owner", "member"})
+    asked = persona == "member"  # recipients are the members; the author is not asked
+    assert (pid in [a["id"] for a in as_viewer.get("/api/v1/announcements").json()]) is asked
+    assert (as_viewer.post(f"/api/v1/announcements/{pid}/acknowledge").status_code == 200) is readable
+    tracker = as_viewer.get(f"/api/v1/announcements/{pid}/tracker").status_code
+    # The author, and administrators who may read the post, see the tracker.
+    sees_tracker = persona == "owner" or (persona == "admin" and readable)
+    assert tracker == (200 if sees_tracker else 403 if readable else 404)
+    assert Notification.objects.filter(recipient=people[persona], post_id=pid).exists() is asked
