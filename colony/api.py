@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from colony.announcements.api import router as announcements_router
 from colony.communities.api import router as communities_router
 from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
+from colony.messaging.api import router as messaging_router
 from colony.notifications.api import router as notifications_router
 from colony.people.api import router as people_router
 from colony.people.api import tokens_router
@@ -30,3 +31,4 @@ api.add_router("/notifications", notifications_router)
 api.add_router("/", search_router)
 api.add_router("/", communities_router)
 api.add_router("/", announcements_router)
+api.add_router("/", messaging_router)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "colony.social",
     "colony.notifications",
     "colony.announcements",
+    "colony.messaging",
     "colony.search",
     "colony.demo",
 ]

@@ -8,6 +8,7 @@ from colony.announcements import views as announcement_views
 from colony.api import api
 from colony.communities import views as community_views
 from colony.core import views as core_views
+from colony.messaging import views as messaging_views
 from colony.notifications import views as notification_views
 from colony.people import views as people_views
 from colony.search import views as search_views
@@ -31,6 +32,10 @@ urlpatterns = [
     path("announcements/<int:post_id>/acknowledge", announcement_views.acknowledge, name="announcement-ack"),
     path("announcements/<int:post_id>/tracker", announcement_views.tracker, name="announcement-tracker"),
     path("announcements/<int:post_id>/<str:action>", announcement_views.manage, name="announcement-manage"),
+    path("messages", messaging_views.inbox, name="messages"),
+    path("messages/new", messaging_views.new, name="message-new"),
+    path("messages/<int:conversation_id>", messaging_views.conversation, name="conversation"),
+    path("messages/<int:conversation_id>/send", messaging_views.send, name="conversation-send"),
     path("people", people_views.directory, name="people"),
     path("search", search_views.search, name="search"),
     path("communities", community_views.index, name="communities"),

@@ -8,15 +8,19 @@ from django.http import HttpRequest
 
 def colony(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    unread = 0
+    unread = unread_messages = 0
     if user is not None and user.is_authenticated:
         from colony.notifications.selectors import unread_count
 
         unread = unread_count(user)
+        from colony.messaging.selectors import unread_conversations
+
+        unread_messages = unread_conversations(user)
     return {
         "LANGUAGES": settings.LANGUAGES,
         "MAX_POST_LENGTH": settings.COLONY_MAX_POST_LENGTH,
         "unread_notifications": unread,
+        "unread_messages": unread_messages,
         "can_announce": bool(user is not None and user.is_authenticated
                              and user.has_perm("announcements.publish_announcement")),
     }

@@ -34,10 +34,12 @@ POLL_SECONDS = 1.0
 
 
 def _snapshot(user_id: int) -> dict[str, int]:
+    from colony.messaging.selectors import unread_conversations
     from colony.notifications.selectors import unread_count
     from colony.social.selectors import newest_feed_id
 
-    return {"timeline": newest_feed_id(user_id), "notifications": unread_count(user_id)}
+    return {"timeline": newest_feed_id(user_id), "notifications": unread_count(user_id),
+            "messages": unread_conversations(user_id)}
 
 
 def _changes(before: dict[str, int] | None, now: dict[str, int]) -> str:

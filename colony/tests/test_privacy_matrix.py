@@ -246,3 +246,23 @@ def test_a_community_announcement_reaches_exactly_its_members(community_cast, ap
     sees_tracker = persona == "owner" or (persona == "admin" and readable)
     assert tracker == (200 if sees_tracker else 403 if readable else 404)
     assert Notification.objects.filter(recipient=people[persona], post_id=pid).exists() is asked
+
+
+# --- direct messages ----------------------------------------------------------------
+
+@pytest.mark.parametrize("persona", ["sender", "recipient", "colleague", "admin"])
+def test_a_direct_message_reaches_only_its_participants(db, api, client, persona):
+    from colony.messaging.actions import do_start_conversation
+
+    people = {name: make_person(name, admin=name == "admin") for name in ("sender", "recipient", "colleague", "admin")}
+    conversation = do_start_conversation(sender=people["sender"], handles=["recipient"], text="salary question")
+    allowed = persona in {"sender", "recipient"}
+    as_viewer = api(people[persona])
+    assert (as_viewer.get(f"/api/v1/conversations/{conversation.pk}/messages").status_code == 200) is allowed
+    assert (str(conversation.pk) in [c["id"] for c in as_viewer.get("/api/v1/conversations").json()]) is allowed
+    client.force_login(people[persona])
+    assert (client.get(f"/messages/{conversation.pk}").status_code == 200) is allowed
+    # Messages are never searchable, never in timelines or notifications of anyone.
+    assert as_viewer.get("/api/v1/search", q="salary question").json()["posts"] == []
+    assert "salary question" not in as_viewer.get("/api/v1/timelines/home").content.decode()
+    assert "salary question" not in as_viewer.get("/api/v1/notifications").content.decode()

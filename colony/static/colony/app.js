@@ -19,6 +19,16 @@
         window.htmx.trigger(document.body, "colony:timeline");
       }
     });
+    source.addEventListener("messages", (e) => {
+      const count = JSON.parse(e.data);
+      const badge = document.getElementById("messages-badge");
+      if (badge) {
+        const changed = badge.textContent.trim() !== String(count);
+        badge.textContent = String(count);
+        badge.hidden = count === 0;
+        if (changed && window.htmx) window.htmx.trigger(document.body, "colony:messages");
+      }
+    });
     source.addEventListener("notifications", (e) => {
       const count = JSON.parse(e.data);
       const badge = document.getElementById("unread-badge");
