@@ -448,3 +448,31 @@ def test_acknowledging_an_announcement_updates_the_authors_tracker(
     # Lena's open tracker changes without a reload.
     expect(tracker.locator(".tracker-counts")).to_contain_text("1 read", timeout=9_000)
     expect(tracker.locator(".tracker-counts")).to_contain_text("1 not yet")
+
+
+def test_a_direct_message_arrives_live_and_gets_an_answer(
+    new_context: Callable[[], BrowserContext], leader: Any, member: Any
+) -> None:
+    max_page = new_context().new_page()
+    sign_in(max_page, "member")
+    wait_until_live(max_page)
+    expect(max_page.locator("#messages-badge")).to_be_hidden()
+
+    lena = new_context().new_page()
+    sign_in(lena, "leader")
+    lena.get_by_role("navigation", name="Main").get_by_role("link", name="Messages").click()
+    lena.get_by_role("link", name="New message").click()
+    lena.get_by_label("To (handles, separated by spaces or commas)").fill("member")
+    lena.get_by_label("Message").fill("Can you cover the 3 pm call?")
+    lena.get_by_role("button", name="Send").click()
+    expect(lena.locator("#message-list")).to_contain_text("Can you cover the 3 pm call?")
+
+    # Max's badge lights up without a reload; he opens the conversation and answers.
+    expect(max_page.locator("#messages-badge")).to_have_text("1", timeout=8_000)
+    max_page.get_by_role("navigation", name="Main").get_by_role("link", name=re.compile("Messages")).click()
+    max_page.get_by_role("link", name="Lena Leader").click()
+    expect(max_page.locator("#message-list")).to_contain_text("Can you cover the 3 pm call?")
+    max_page.get_by_label("Message").fill("Yes, I will")
+    max_page.get_by_role("button", name="Send").click()
+    expect(max_page.locator("#message-list")).to_contain_text("Yes, I will")
+    expect(lena.locator("#message-list")).to_contain_text("Yes, I will", timeout=8_000)
