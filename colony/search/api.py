@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from pydantic import BaseModel
 
+from colony.communities.actions import access_community
 from colony.communities.api import CommunityOut, community_out
 from colony.communities.models import Membership
 from colony.core.errors import ActionError
@@ -55,6 +56,7 @@ def search(
     q: str = "",
     type: Literal["all", "posts", "people", "communities", "hashtags"] = "all",
     author: str = "",
+    community: int | None = None,
     language: str = "",
     since: date | None = None,
     until: date | None = None,
@@ -70,6 +72,7 @@ def search(
     if type in ("all", "posts"):
         filters = Filters(
             author_id=access_person(author, viewer=request.user).pk if author else None,
+            community_id=access_community(request.user, community).pk if community is not None else None,
             language=language.strip().lower()[:8], since=_day(since), until=_day(until, end=True),
         )
         hits = selectors.search_posts(request.user, q, filters, limit=limit, offset=offset)

@@ -39,6 +39,7 @@ def query_terms(query: str) -> list[str]:
 @dataclass
 class Filters:
     author_id: int | None = None
+    community_id: int | None = None
     language: str = ""
     since: datetime | None = None
     until: datetime | None = None
@@ -62,6 +63,9 @@ def _filter_sql(filters: Filters, params: list[Any], placeholder: str = "%s") ->
     if filters.author_id is not None:
         sql += f" AND p.author_id = {placeholder}"
         params.append(filters.author_id)
+    if filters.community_id is not None:
+        sql += f" AND p.community_id = {placeholder}"
+        params.append(filters.community_id)
     if filters.language:
         sql += f" AND p.language = {placeholder}"
         params.append(filters.language)

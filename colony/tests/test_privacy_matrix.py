@@ -266,3 +266,22 @@ def test_a_direct_message_reaches_only_its_participants(db, api, client, persona
     assert as_viewer.get("/api/v1/search", q="salary question").json()["posts"] == []
     assert "salary question" not in as_viewer.get("/api/v1/timelines/home").content.decode()
     assert "salary question" not in as_viewer.get("/api/v1/notifications").content.decode()
+
+
+def test_anonymous_visitors_reach_no_community_message_or_announcement(db, api, client):
+    from colony.announcements.models import Announcement
+    from colony.communities.actions import do_create_community
+    from colony.messaging.actions import do_start_conversation
+
+    owner, other = make_person("owner"), make_person("other")
+    community = do_create_community(creator=owner, name="Open house", kind="open")
+    post = publish(owner, "community note", community=community)
+    Announcement.objects.create(post=post)
+    conversation = do_start_conversation(sender=owner, handles=["other"], text="hello")
+    anonymous = api()
+    for path in (f"/api/v1/communities/{community.pk}", f"/api/v1/communities/{community.pk}/posts",
+                 "/api/v1/communities", f"/api/v1/conversations/{conversation.pk}/messages", "/api/v1/conversations",
+                 "/api/v1/announcements", f"/api/v1/announcements/{post.pk}/tracker", "/api/v1/search?q=note"):
+        assert anonymous.get(path).status_code == 401, path
+    for path in (f"/communities/{community.slug}", f"/messages/{conversation.pk}", "/messages", "/search?q=note"):
+        assert client.get(path).status_code == 302, path

@@ -128,3 +128,16 @@ def test_communities_are_found_but_never_someone_elses_secret_one(api, member, l
     assert names == ["Falcon open lab"]
     mine = [c["name"] for c in api(leader).get("/api/v1/search", q="falcon", type="communities").json()["communities"]]
     assert mine == ["Falcon board", "Falcon open lab"]
+
+
+def test_posts_can_be_searched_within_one_community(api, leader, member):
+    from colony.communities.actions import do_add_member, do_create_community
+
+    lab = do_create_community(creator=leader, name="Lab", kind="open")
+    board = do_create_community(creator=leader, name="Board", kind="secret")
+    do_add_member(moderator=leader, community=lab, person=member)
+    publish(leader, "prototype results are in", community=lab)
+    publish(leader, "prototype results outside any community")
+    client = api(member)
+    assert found(client, "prototype results", community=lab.pk) == ["prototype results are in"]
+    assert client.get("/api/v1/search", q="prototype", type="posts", community=board.pk).status_code == 404
