@@ -273,7 +273,8 @@ def test_anonymous_visitors_reach_no_community_message_or_announcement(db, api, 
     from colony.communities.actions import do_create_community
     from colony.messaging.actions import do_start_conversation
 
-    owner, other = make_person("owner"), make_person("other")
+    owner = make_person("owner")
+    make_person("other")
     community = do_create_community(creator=owner, name="Open house", kind="open")
     post = publish(owner, "community note", community=community)
     Announcement.objects.create(post=post)
