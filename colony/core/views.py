@@ -126,7 +126,13 @@ def media(request: AuthedHttpRequest, path: str) -> HttpResponseBase:
         attachment = Attachment.objects.filter(file=path).first()
         if attachment is None:
             raise Http404
-        if attachment.post_id is None:
+        if attachment.message_id is not None:
+            from colony.messaging.models import Participant
+
+            if not Participant.objects.filter(conversation__messages=attachment.message_id, user=request.user,
+                                              left_at__isnull=True).exists():
+                raise Http404
+        elif attachment.post_id is None:
             if attachment.uploader_id != request.user.pk:
                 raise Http404
         elif not Post.objects.visible_to(request.user).filter(pk=attachment.post_id).exists():

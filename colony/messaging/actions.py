@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import IO
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -73,7 +75,8 @@ def _existing_pair(a: User, b: User) -> Conversation | None:
 
 
 @transaction.atomic
-def do_start_conversation(*, sender: User, handles: Sequence[str], text: str) -> Conversation:
+def do_start_conversation(*, sender: User, handles: Sequence[str], text: str,
+                          uploads: Sequence[tuple[IO[bytes], str]] = ()) -> Conversation:
     text = _check_text(text)
     people = _people(sender, handles)
     conversation = _existing_pair(sender, people[0]) if len(people) == 1 else None
@@ -82,15 +85,25 @@ def do_start_conversation(*, sender: User, handles: Sequence[str], text: str) ->
         Participant.objects.bulk_create([Participant(conversation=conversation, user=p) for p in [sender, *people]])
     else:
         Participant.objects.filter(conversation=conversation).update(left_at=None)
-    do_send_message(sender=sender, conversation=conversation, text=text)
+    do_send_message(sender=sender, conversation=conversation, text=text, uploads=uploads)
     return conversation
 
 
 @transaction.atomic
-def do_send_message(*, sender: User, conversation: Conversation, text: str) -> Message:
+def do_send_message(*, sender: User, conversation: Conversation, text: str,
+                    uploads: Sequence[tuple[IO[bytes], str]] = ()) -> Message:
+    """Send a message, with image or PDF attachments checked like a post's."""
+    from colony.social.actions import check_attachment_upload, do_upload_attachment
     from colony.social.models import blocked_either_way
 
     text = _check_text(text)
+    if len(uploads) > settings.COLONY_MAX_ATTACHMENTS:
+        raise ActionError(
+            _("A post can have at most %(count)d attachments.") % {"count": settings.COLONY_MAX_ATTACHMENTS},
+            field="attachments",
+        )
+    for upload, _name in uploads:
+        check_attachment_upload(upload)
     me = Participant.objects.filter(conversation=conversation, user=sender, left_at__isnull=True).first()
     if me is None:
         raise NotFound(_("That conversation does not exist or you are not in it."))
@@ -99,6 +112,10 @@ def do_send_message(*, sender: User, conversation: Conversation, text: str) -> M
         raise ActionError(_("You cannot write to this person."), code="blocked")
     message = Message.objects.create(conversation=conversation, author=sender, text=text,
                                      html=render_markdown(text).html)
+    for upload, name in uploads:
+        attachment = do_upload_attachment(user=sender, upload=upload, name=name)
+        attachment.message = message
+        attachment.save(update_fields=["message"])
     Conversation.objects.filter(pk=conversation.pk).update(last_message_id=message.pk)
     Participant.objects.filter(pk=me.pk).update(last_read_id=message.pk)
     return message

@@ -46,7 +46,7 @@ def unread_conversations(user: User | int) -> int:
 
 def messages(conversation: Conversation, *, max_id: int | None = None, since_id: int | None = None,
              limit: int = 50) -> list[Message]:
-    qs = Message.objects.filter(conversation=conversation).select_related("author")
+    qs = Message.objects.filter(conversation=conversation).select_related("author").prefetch_related("attachments")
     if max_id is not None:
         qs = qs.filter(id__lt=max_id)
     if since_id is not None:

@@ -27,7 +27,8 @@ def new(request: AuthedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             conversation = actions.do_start_conversation(
-                sender=request.user, handles=handles.replace(",", " ").split(), text=text
+                sender=request.user, handles=handles.replace(",", " ").split(), text=text,
+                uploads=[(f, f.name or "file") for f in request.FILES.getlist("attachments")],
             )
         except ActionError as exc:
             error = exc.message
@@ -58,7 +59,9 @@ def send(request: AuthedHttpRequest, conversation_id: int) -> HttpResponse:
         if request.POST.get("leave"):
             actions.do_leave(user=request.user, conversation=found)
             return HttpResponseRedirect(reverse("messages"))
-        actions.do_send_message(sender=request.user, conversation=found, text=request.POST.get("text", ""))
+        uploads = [(f, f.name or "file") for f in request.FILES.getlist("attachments")]
+        actions.do_send_message(sender=request.user, conversation=found, text=request.POST.get("text", ""),
+                                uploads=uploads)
     except ActionError as exc:
         return refuse(request, exc, default=reverse("messages"))
     return HttpResponseRedirect(reverse("conversation", args=[conversation_id]) + "#composer-end")

@@ -202,6 +202,8 @@ class Attachment(models.Model):
         PDF = "pdf", _("PDF document")
 
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey("messaging.Message", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="attachments")
     uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file = models.FileField(upload_to=attachment_path)
     kind = models.CharField(max_length=8, choices=Kind.choices)

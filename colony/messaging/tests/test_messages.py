@@ -98,3 +98,38 @@ def test_a_conversation_page_is_not_found_for_others(client, leader, member, adm
     assert not Message.objects.filter(author=admin_user).exists()
     assert client.get("/admin/").status_code == 200
     assert "messaging" not in client.get("/admin/").content.decode().lower()
+
+
+def _png():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (6, 6), "blue").save(out, format="PNG")
+    out.seek(0)
+    out.name = "shot.png"
+    return out
+
+
+def test_a_message_attachment_is_only_for_the_participants(client, leader, member, outsider, admin_user):
+    client.force_login(leader)
+    client.post("/messages/new", {"participants": "member", "text": "screenshot", "attachments": _png()})
+    message = Message.objects.get()
+    url = message.attachments.get().file.url
+    for person, status in ((leader, 200), (member, 200), (outsider, 404), (admin_user, 404)):
+        client.force_login(person)
+        assert client.get(url).status_code == status, person
+
+
+def test_a_message_with_a_wrong_attachment_is_refused_whole(client, leader, member):
+    import io
+
+    client.force_login(leader)
+    client.post("/messages/new", {"participants": "member", "text": "first"})
+    conversation = Conversation.objects.get()
+    fake = io.BytesIO(b"not really a picture")
+    fake.name = "virus.png"
+    response = client.post(f"/messages/{conversation.pk}/send", {"text": "look", "attachments": fake})
+    assert response.status_code == 302
+    assert not Message.objects.filter(text="look").exists()
