@@ -109,6 +109,12 @@ def do_add_member(*, moderator: User, community: Community, person: User,
         raise NotFound(_("There is nobody called @%(handle)s.") % {"handle": person.username})
     existing = membership(person, community)
     if existing is not None:
+        if existing.role != role and existing.role != Membership.Role.OWNER:
+            if check_moderator(moderator, community).role != Membership.Role.OWNER:
+                raise Forbidden(_("Only an owner can change roles."))
+            existing.role = role
+            existing.save(update_fields=["role"])
+            _log(community, moderator, ModerationAction.Kind.ROLE, target=person, detail=role)
         return existing
     requested = JoinRequest.objects.filter(community=community, user=person).delete()[0] > 0
     added = Membership.objects.create(community=community, user=person, role=role)

@@ -110,6 +110,9 @@ def act(request: AuthedHttpRequest, slug: str, action: str) -> HttpResponse:
             messages.success(request, _("You left the community."))
         elif action in ("add", "approve"):
             actions.do_add_member(moderator=request.user, community=community, person=person)
+        elif action in ("make_moderator", "make_member"):
+            role = "moderator" if action == "make_moderator" else "member"
+            actions.do_add_member(moderator=request.user, community=community, person=person, role=role)
         elif action == "decline":
             actions.do_decline(moderator=request.user, community=community, person=person)
         elif action == "remove":
@@ -124,7 +127,7 @@ def act(request: AuthedHttpRequest, slug: str, action: str) -> HttpResponse:
             return render(request, "errors/404.html", status=404)
     except ActionError as exc:
         return refuse(request, exc, default=reverse("communities"))
-    if action in ("add", "approve", "decline", "remove"):
+    if action in ("add", "approve", "decline", "remove", "make_moderator", "make_member"):
         return HttpResponseRedirect(reverse("community-members", args=[community.slug]))
     if action == "leave" and community.kind == Community.Kind.SECRET:
         return HttpResponseRedirect(reverse("communities"))

@@ -21,11 +21,11 @@ from colony.testing import follow, make_person, publish
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ["author", "follower", "outsider", "mentioned", "blocked"]
+PERSONAS = ["author", "follower", "outsider", "mentioned", "blocked", "admin"]
 
 # visibility -> personas who may see a post with it
 AUDIENCE = {
-    "organisation": {"author", "follower", "outsider", "mentioned"},
+    "organisation": {"author", "follower", "outsider", "mentioned", "admin"},
     "followers": {"author", "follower", "mentioned"},
     "mentioned": {"author", "mentioned"},
 }
@@ -39,7 +39,7 @@ HOME = {
 
 @pytest.fixture
 def cast(db):
-    people = {name: make_person(name) for name in PERSONAS}
+    people = {name: make_person(name, admin=name == "admin") for name in PERSONAS}
     follow(people["follower"], people["author"])
     do_block(user=people["author"], target=people["blocked"])
     return people

@@ -113,3 +113,17 @@ def test_members_get_community_posts_in_their_home_timeline(api, leader, member)
     assert "New mockups are up" in [p["text"] for p in api(member).get("/api/v1/timelines/home").json()]
     assert "New mockups are up" not in [p["text"] for p in api(outsider).get("/api/v1/timelines/home").json()]
     assert "New mockups are up" not in [p["text"] for p in api(member).get("/api/v1/timelines/organisation").json()]
+
+
+def test_only_an_owner_changes_roles_and_it_is_recorded(api, leader, member, outsider):
+    community = create(api(leader), "Writers", "open")
+    for person in ("member", "outsider"):
+        api(leader).post(f"/api/v1/communities/{community['id']}/members", {"handle": person})
+    promoted = api(leader).post(f"/api/v1/communities/{community['id']}/members",
+                                {"handle": "member", "role": "moderator"})
+    assert promoted.json()["role"] == "moderator"
+    refused = api(member).post(f"/api/v1/communities/{community['id']}/members",
+                               {"handle": "outsider", "role": "moderator"})
+    assert refused.status_code == 403
+    assert Membership.objects.get(community_id=community["id"], user=outsider).role == "member"
+    assert ModerationAction.objects.filter(kind="role", target_user=member, detail="moderator").exists()

@@ -1,0 +1,75 @@
+"""Every URL the project serves is classified for privacy, or this test fails.
+
+When a new page or endpoint appears, it must be added below with the test
+that proves it keeps objects in their audience (or why it shows none), so a
+new surface cannot forget the rule silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+MATRIX = "colony/tests/test_privacy_matrix.py"
+
+CLASSIFIED: dict[str, str] = {
+    # pages
+    "": MATRIX, "organisation": MATRIX, "tags/<str:name>": MATRIX, "tags/<str:name>/follow": "no content",
+    "posts/new": MATRIX, "posts/<int:post_id>": MATRIX, "posts/<int:post_id>/edit": "author only (test_web)",
+    "posts/<int:post_id>/delete": "author/admin only (test_web)", "posts/<int:post_id>/history": MATRIX,
+    "posts/<int:post_id>/react": MATRIX, "posts/<int:post_id>/repost": MATRIX,
+    "announcements/<int:post_id>/acknowledge": MATRIX, "announcements/<int:post_id>/tracker": MATRIX,
+    "announcements/<int:post_id>/<str:action>": MATRIX,
+    "messages": MATRIX, "messages/new": "sender only", "messages/<int:conversation_id>": MATRIX,
+    "messages/<int:conversation_id>/send": MATRIX,
+    "people": MATRIX, "search": MATRIX,
+    "communities": MATRIX, "communities/new": "no content", "communities/<slug:slug>": MATRIX,
+    "communities/<slug:slug>/members": "community pages (test_pages)", "communities/<slug:slug>/<str:action>": MATRIX,
+    "@<str:handle>": "test_graph (blocked people)", "@<str:handle>/avatar.svg": "initials only",
+    "@<str:handle>/<str:relation>": "no content", "notifications": MATRIX, "notifications/read": "own only",
+    "settings": "own only", "settings/password": "own only", "settings/language": "own only",
+    "signin": "public", "signout": "own only", "events": "own counts only", "healthz": "public, no data",
+    "^media/(?P<path>.+)$": MATRIX, "jsi18n/": "public", "admin/": "administrators; messages not registered",
+    # API (under api/v1/)
+    "tokens": "public", "tokens/current": "own only", "me": "own only", "me/avatar": "own only",
+    "people/{handle}": MATRIX, "people/{handle}/posts": MATRIX, "people/{handle}/follow": "no content",
+    "people/{handle}/mute": "no content", "people/{handle}/block": "no content",
+    "people/{handle}/relationship": "no content", "posts": MATRIX, "posts/{post_id}": MATRIX,
+    "posts/{post_id}/history": MATRIX, "posts/{post_id}/context": MATRIX, "posts/{post_id}/reactions": MATRIX,
+    "posts/{post_id}/reactions/{kind}": MATRIX, "posts/{post_id}/repost": MATRIX, "media": "own uploads",
+    "timelines/home": MATRIX, "timelines/organisation": MATRIX, "timelines/tag/{name}": MATRIX,
+    "hashtags/{name}/follow": "no content", "notifications/": MATRIX, "notifications/unread_count": "own only",
+    "notifications/read": "own only", "search": MATRIX, "communities": MATRIX,
+    "communities/{community_id}": MATRIX, "communities/{community_id}/members": MATRIX,
+    "communities/{community_id}/members/{handle}": "test_communities",
+    "communities/{community_id}/posts": MATRIX, "communities/{community_id}/posts/{post_id}": "moderators",
+    "announcements": MATRIX, "announcements/{post_id}/acknowledge": MATRIX,
+    "announcements/{post_id}/tracker": MATRIX, "announcements/{post_id}/remind": "author only",
+    "announcements/{post_id}/close": "author only", "conversations": MATRIX,
+    "conversations/{conversation_id}/messages": MATRIX, "conversations/{conversation_id}/read": "participants",
+    "conversations/{conversation_id}/participants/me": "participants",
+    "openapi.json": "public, no data", "docs": "public, no data",
+}
+
+
+def _routes(patterns, prefix: str = "") -> set[str]:
+    found: set[str] = set()
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if route in ("admin/",):
+                found.add(route)
+                continue
+            found |= _routes(pattern.url_patterns, "" if route == "api/v1/" else route)
+        elif isinstance(pattern, URLPattern):
+            found.add(route)
+    return found
+
+
+def test_every_route_is_classified_for_privacy():
+    routes = _routes(get_resolver().url_patterns)
+    # django-ninja writes path parameters as <name>; the table uses the OpenAPI {name} form.
+    known = {re.sub(r"\{(\w+)\}", r"<\1>", route) for route in CLASSIFIED}
+    missing = sorted(routes - known)
+    assert not missing, f"classify these routes in {__name__} and cover them in {MATRIX}: {missing}"
