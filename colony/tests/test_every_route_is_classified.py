@@ -13,8 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 MATRIX = "colony/tests/test_privacy_matrix.py"
 
-CLASSIFIED: dict[str, str] = {
-    # pages
+PAGES: dict[str, str] = {
     "": MATRIX, "organisation": MATRIX, "tags/<str:name>": MATRIX, "tags/<str:name>/follow": "no content",
     "posts/new": MATRIX, "posts/<int:post_id>": MATRIX, "posts/<int:post_id>/edit": "author only (test_web)",
     "posts/<int:post_id>/delete": "author/admin only (test_web)", "posts/<int:post_id>/history": MATRIX,
@@ -31,7 +30,9 @@ CLASSIFIED: dict[str, str] = {
     "settings": "own only", "settings/password": "own only", "settings/language": "own only",
     "signin": "public", "signout": "own only", "events": "own counts only", "healthz": "public, no data",
     "^media/(?P<path>.+)$": MATRIX, "jsi18n/": "public", "admin/": "administrators; messages not registered",
-    # API (under api/v1/)
+}
+
+API: dict[str, str] = {
     "tokens": "public", "tokens/current": "own only", "me": "own only", "me/avatar": "own only",
     "people/{handle}": MATRIX, "people/{handle}/posts": MATRIX, "people/{handle}/follow": "no content",
     "people/{handle}/mute": "no content", "people/{handle}/block": "no content",
@@ -39,7 +40,7 @@ CLASSIFIED: dict[str, str] = {
     "posts/{post_id}/history": MATRIX, "posts/{post_id}/context": MATRIX, "posts/{post_id}/reactions": MATRIX,
     "posts/{post_id}/reactions/{kind}": MATRIX, "posts/{post_id}/repost": MATRIX, "media": "own uploads",
     "timelines/home": MATRIX, "timelines/organisation": MATRIX, "timelines/tag/{name}": MATRIX,
-    "hashtags/{name}/follow": "no content", "notifications/": MATRIX, "notifications/unread_count": "own only",
+    "hashtags/{name}/follow": "no content", "notifications": MATRIX, "people": MATRIX, "": "the API root, no data", "notifications/unread_count": "own only",
     "notifications/read": "own only", "search": MATRIX, "communities": MATRIX,
     "communities/{community_id}": MATRIX, "communities/{community_id}/members": MATRIX,
     "communities/{community_id}/members/{handle}": "test_communities",
@@ -52,6 +53,8 @@ CLASSIFIED: dict[str, str] = {
     "openapi.json": "public, no data", "docs": "public, no data",
 }
 
+CLASSIFIED = {**PAGES, **{f"api/v1/{route}": why for route, why in API.items()}}
+
 
 def _routes(patterns, prefix: str = "") -> set[str]:
     found: set[str] = set()
@@ -61,7 +64,7 @@ def _routes(patterns, prefix: str = "") -> set[str]:
             if route in ("admin/",):
                 found.add(route)
                 continue
-            found |= _routes(pattern.url_patterns, "" if route == "api/v1/" else route)
+            found |= _routes(pattern.url_patterns, route)
         elif isinstance(pattern, URLPattern):
             found.add(route)
     return found
