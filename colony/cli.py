@@ -145,6 +145,27 @@ def createuser(handle: str, admin: bool, password_stdin: bool, display_name: str
     return 0
 
 
+def import_file(kind: str, file: str) -> int:
+    """Import people or posts; lines that cannot be imported are listed and the rest go in."""
+    from pathlib import Path
+
+    path = Path(file)
+    if not path.is_file():
+        print(f"colony: there is no file {file}", file=sys.stderr)
+        return 2
+    _setup()
+    _migrate()
+    if kind == "people":
+        from colony.people.importing import import_people as run
+    else:
+        from colony.social.importing import import_posts as run  # type: ignore[assignment]
+    result = run(path, progress=True)
+    print(f"{kind}: {result.created} created, {result.updated} updated, {len(result.errors)} not imported")
+    for error in result.errors[:50]:
+        print(f"  {error}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
 def demo(host: str, port: int, people: int) -> None:
     _setup()
     _migrate()
@@ -186,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     p_user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p_user.add_argument("--name", default="", help="display name")
 
+    p_import = sub.add_parser("import", help="import people or posts from a JSON-lines file (idempotent)")
+    p_import.add_argument("kind", choices=["people", "posts"])
+    p_import.add_argument("file")
+
     sub.add_parser("worker", help="run only the background worker")
     sub.add_parser("manage", help="run a Django management command", add_help=False)
 
@@ -202,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         demo(args.host, args.port, args.people)
     elif args.command == "createuser":
         return createuser(args.handle, args.admin, args.password_stdin, args.name)
+    elif args.command == "import":
+        return import_file(args.kind, args.file)
     elif args.command == "worker":
         run_worker()
     else:

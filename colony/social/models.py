@@ -113,6 +113,8 @@ class Post(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     replies_count = models.PositiveIntegerField(default=0)
     reposts_count = models.PositiveIntegerField(default=0)
+    # The id a post had in the system it was imported from (``colony import posts``).
+    import_id = models.CharField(max_length=100, null=True, blank=True, unique=True)
     hashtags: models.ManyToManyField[Hashtag, PostHashtag] = models.ManyToManyField(Hashtag, through="PostHashtag", related_name="posts")
 
     objects = PostQuerySet.as_manager()
