@@ -9,18 +9,16 @@ search like any other, and home feeds are rebuilt at the end.
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from django.db import transaction
 from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
 from colony.core.errors import ActionError
 from colony.core.html import render_markdown
 from colony.core.ids import id_at
+from colony.core.importing import ImportResult, import_lines
 from colony.core.language import detect_language
 from colony.core.progress import Progress
 from colony.people.models import User
@@ -29,13 +27,6 @@ from colony.search.backends import post_index
 from .actions import _set_hashtags, _set_mentions, check_post_text
 from .models import Post, Visibility
 from .tasks import rebuild_feed
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def _moment(value: object) -> datetime:
@@ -83,27 +74,8 @@ def _import_one(row: dict, authors: dict[str, User | None]) -> bool:
 
 
 def import_posts(path: Path, *, progress: bool = True) -> ImportResult:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    result = ImportResult()
     authors: dict[str, User | None] = {}
-    bar = Progress(len(lines), "posts") if progress else None
-    for number, line in enumerate(lines, start=1):
-        if bar:
-            bar.advance()
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ActionError("each line must be a JSON object")
-            with transaction.atomic():
-                created = _import_one(row, authors)
-            if created:
-                result.created += 1
-            else:
-                result.updated += 1
-        except (ValueError, ActionError) as exc:
-            result.errors.append(f"line {number}: {exc}")
+    result = import_lines(path, lambda row: _import_one(row, authors), label="posts", progress=progress)
     if result.created or result.updated:
         people = list(User.objects.active().values_list("pk", flat=True))
         feeds = Progress(len(people), "feeds") if progress else None
