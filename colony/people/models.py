@@ -81,6 +81,11 @@ class User(AbstractUser):
         help_text=_("Leave empty to follow the browser."),
     )
     theme = models.CharField(_("theme"), max_length=8, choices=Theme.choices, default=Theme.AUTO)
+    # An outside person (freelancer, partner) let in by an invitation to one
+    # ask or war room; sees nothing else of the organisation.
+    is_guest = models.BooleanField(_("guest"), default=False, db_default=False)
+    # "Away": asks are not routed to this person until they are back.
+    away_until = models.DateTimeField(_("away until"), null=True, blank=True)
 
     objects = PersonManager()  # type: ignore[misc]
 
