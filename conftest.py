@@ -26,6 +26,14 @@ def _tasks_run_immediately() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_routing_vectors() -> None:
+    """Each test's database starts empty; so must routing's in-process copy of it."""
+    from colony.asks.routing import reset_cache
+
+    reset_cache()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     # Argon2 is slow on purpose; the suite creates hundreds of accounts.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from colony.announcements.api import router as announcements_router
+from colony.asks.api import router as asks_router
 from colony.communities.api import router as communities_router
 from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
 from colony.messaging.api import router as messaging_router
@@ -32,3 +33,4 @@ api.add_router("/", search_router)
 api.add_router("/", communities_router)
 api.add_router("/", announcements_router)
 api.add_router("/", messaging_router)
+api.add_router("/", asks_router)

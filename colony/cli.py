@@ -166,6 +166,26 @@ def import_file(kind: str, file: str) -> int:
     return 1 if result.errors else 0
 
 
+def analyze(backfill: bool, everything: bool) -> int:
+    """Compute the analysis (embeddings) of profiles and posts that have none yet."""
+    if not backfill:
+        print("colony: say --backfill to analyse what has no analysis yet (add --all to redo everything)",
+              file=sys.stderr)
+        return 2
+    _setup()
+    _migrate()
+    from django.conf import settings
+
+    from colony.core.analysis import backfill as run
+
+    # A command has the machine to itself: let the model use every core.
+    settings.COLONY_EMBEDDING_THREADS = max(1, os.cpu_count() or 1)
+    started = time.monotonic()
+    done = run(everything=everything, progress=True)
+    print(f"analysed {done['profiles']} profiles and {done['posts']} posts in {time.monotonic() - started:.1f} s")
+    return 0
+
+
 def demo(host: str, port: int, people: int) -> None:
     _setup()
     _migrate()
@@ -211,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     p_import.add_argument("kind", choices=["people", "posts"])
     p_import.add_argument("file")
 
+    p_analyze = sub.add_parser("analyze", help="compute language and embeddings for posts and profiles")
+    p_analyze.add_argument("--backfill", action="store_true", help="analyse everything that has no analysis yet")
+    p_analyze.add_argument("--all", action="store_true", dest="everything", help="with --backfill: redo every post")
+
     sub.add_parser("worker", help="run only the background worker")
     sub.add_parser("manage", help="run a Django management command", add_help=False)
 
@@ -229,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         return createuser(args.handle, args.admin, args.password_stdin, args.name)
     elif args.command == "import":
         return import_file(args.kind, args.file)
+    elif args.command == "analyze":
+        return analyze(args.backfill, args.everything)
     elif args.command == "worker":
         run_worker()
     else:

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "colony.announcements",
     "colony.messaging",
     "colony.search",
+    "colony.asks",
+    "colony.wiki",
     "colony.demo",
 ]
 
@@ -217,6 +219,27 @@ COLONY_MAX_ATTACHMENTS = 4
 # How many entries each person's stored home feed keeps; older pages are
 # computed from the follow graph on demand.
 COLONY_FEED_CAP = int(os.environ.get("COLONY_FEED_CAP", "800"))
+# Analysis: BLAS threads per embedding call (1 keeps request threads from
+# fighting over two cores; the backfill command raises it).
+COLONY_EMBEDDING_THREADS = int(os.environ.get("COLONY_EMBEDDING_THREADS", "1"))
+# Asks: how many people are notified at once, how long before widening to
+# the next ones when nobody has answered, how many rounds at most, and how
+# many asks one person is sent per day.
+COLONY_ASK_NOTIFY = int(os.environ.get("COLONY_ASK_NOTIFY", "10"))
+COLONY_ASK_WIDEN_MINUTES = float(os.environ.get("COLONY_ASK_WIDEN_MINUTES", "120"))
+COLONY_ASK_ROUNDS = int(os.environ.get("COLONY_ASK_ROUNDS", "3"))
+COLONY_ASK_DAILY_CAP = int(os.environ.get("COLONY_ASK_DAILY_CAP", "5"))
+# Email is optional: with COLONY_SMTP_HOST set, people matched to an ask
+# also get an email; without it, only in-app and live notifications.
+EMAIL_HOST = os.environ.get("COLONY_SMTP_HOST", "")
+EMAIL_PORT = int(os.environ.get("COLONY_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("COLONY_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("COLONY_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("COLONY_SMTP_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("COLONY_EMAIL_FROM", "colony@localhost")
+COLONY_EMAIL_ENABLED = bool(EMAIL_HOST)
+COLONY_BASE_URL = os.environ.get("COLONY_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+COLONY_MAX_RESPONSE_BYTES = int(os.environ.get("COLONY_MAX_RESPONSE_BYTES", 10 * 1024 * 1024))
 
 # --- background work ------------------------------------------------------
 _redis_url = os.environ.get("COLONY_REDIS_URL", "")

@@ -30,7 +30,8 @@ class TokenAuth(HttpBearer):
 
         row = (
             ApiToken.objects.select_related("user")
-            .filter(key_hash=ApiToken.hash(token), user__is_active=True)
+            # Guests use the web pages of their ask or war room only, never the API.
+            .filter(key_hash=ApiToken.hash(token), user__is_active=True, user__is_guest=False)
             .first()
         )
         if row is None:
@@ -46,7 +47,11 @@ class TokenAuth(HttpBearer):
 
 
 class ActiveSessionAuth(SessionAuth):
-    """The web UI's session cookie (with CSRF), so pages can call the API too."""
+    """The web UI's session cookie (with CSRF), so pages can call the API too (not guests)."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        return None if user is None or getattr(user, "is_guest", False) else user
 
 
 def _validation_message(exc: NinjaValidationError) -> tuple[str, list[dict[str, Any]]]:

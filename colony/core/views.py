@@ -110,6 +110,18 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def _may_read_response_document(request: AuthedHttpRequest, attachment_id: int) -> bool:
+    """A CV or brief sent with a response to an ask: for whoever may read that response."""
+    from colony.asks.actions import responses_visible_to
+    from colony.asks.models import Response
+    from colony.social.models import Post
+
+    response = Response.objects.filter(attachment_id=attachment_id).select_related("ask__post").first()
+    if response is None or not Post.objects.visible_to(request.user).filter(pk=response.ask_id).exists():
+        return False
+    return responses_visible_to(response.ask, request.user).filter(pk=response.pk).exists()
+
+
 def media(request: AuthedHttpRequest, path: str) -> HttpResponseBase:
     """Serve an upload only to people allowed to see it.
 
@@ -133,13 +145,15 @@ def media(request: AuthedHttpRequest, path: str) -> HttpResponseBase:
                                               left_at__isnull=True).exists():
                 raise Http404
         elif attachment.post_id is None:
-            if attachment.uploader_id != request.user.pk:
+            if attachment.uploader_id != request.user.pk and not _may_read_response_document(request, attachment.pk):
                 raise Http404
         elif not Post.objects.visible_to(request.user).filter(pk=attachment.post_id).exists():
             raise Http404
         response: HttpResponseBase = FileResponse(full.open("rb"), content_type=attachment.content_type)
         if attachment.kind == "pdf":
             response["Content-Disposition"] = f'inline; filename="{Path(attachment.name).name}"'
+        elif attachment.kind == "docx":
+            response["Content-Disposition"] = f'attachment; filename="{Path(attachment.name).name}"'
     elif path.startswith("avatars/"):
         content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
         response = FileResponse(full.open("rb"), content_type=content_type)

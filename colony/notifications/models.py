@@ -17,6 +17,11 @@ class Notification(models.Model):
         FOLLOW = "follow", _("New follower")
         ANNOUNCEMENT = "announcement", _("Announcement")
         REMINDER = "reminder", _("Reminder")
+        ASK = "ask", _("Ask for your help")
+        ASK_RESPONSE = "ask_response", _("Response to your ask")
+        REFERRAL = "referral", _("Referral")
+        SHORTLIST = "shortlist", _("Shortlisted")
+        WAR_ROOM = "war_room", _("War room")
 
     id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
     recipient = models.ForeignKey(

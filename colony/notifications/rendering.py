@@ -22,6 +22,18 @@ def describe(n: Notification) -> str:
         return _("%(name)s posted an announcement for you to read") % {"name": name}
     if n.kind == Notification.Kind.REMINDER:
         return _("%(name)s reminds you to read an announcement") % {"name": name}
+    if n.kind == Notification.Kind.ASK:
+        return _("%(name)s asks for your help") % {"name": name}
+    if n.kind == Notification.Kind.ASK_RESPONSE:
+        if n.detail == "refer":
+            return _("%(name)s referred someone for your ask") % {"name": name}
+        return _("%(name)s offered to help with your ask") % {"name": name}
+    if n.kind == Notification.Kind.REFERRAL:
+        return _("%(name)s thinks you can help with an ask") % {"name": name}
+    if n.kind == Notification.Kind.SHORTLIST:
+        return _("%(name)s shortlisted you for an ask") % {"name": name}
+    if n.kind == Notification.Kind.WAR_ROOM:
+        return _("%(name)s added you to a war room") % {"name": name}
     if n.kind == Notification.Kind.FOLLOW:
         return _("%(name)s followed you") % {"name": name}
     return name

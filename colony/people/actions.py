@@ -147,8 +147,12 @@ def do_update_profile(
     languages: Iterable[str] | None = None,
     ui_language: str | None = None,
     theme: str | None = None,
+    analyze: bool = True,
 ) -> User:
-    """Change only the fields given (``None`` leaves a field alone; ``team=""`` too)."""
+    """Change only the fields given (``None`` leaves a field alone; ``team=""`` too).
+
+    ``analyze=False`` skips queueing the profile's analysis (bulk imports analyse in batches).
+    """
     texts = {"display_name": display_name, "title": title, "location": location, "bio": bio}
     for name, value in texts.items():
         if value is None:
@@ -187,6 +191,10 @@ def do_update_profile(
         _set_skills(user, skills)
     if checked_languages is not None:
         _set_languages(user, checked_languages)
+    if analyze:
+        from colony.core.tasks import analyze_profile, enqueue_on_commit
+
+        enqueue_on_commit(analyze_profile, user.pk)
     return user
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from colony.core.analysis import analyze_in_batches, analyze_profiles
 from colony.core.errors import ActionError
 from colony.core.importing import ImportResult, import_lines
 
@@ -28,7 +29,7 @@ def _team(name: str) -> Team | None:
     return team
 
 
-def _apply(row: dict[str, Any]) -> bool:
+def _apply(row: dict[str, Any], touched: list[int]) -> bool:
     if not isinstance(row.get("handle"), str) or not row.get("name"):
         raise ActionError("a line needs at least a handle and a name")
     handle = row["handle"].strip().lstrip("@").lower()
@@ -40,9 +41,15 @@ def _apply(row: dict[str, Any]) -> bool:
     do_update_profile(
         user=user, display_name=str(row["name"]), title=row.get("title"), bio=row.get("bio"),
         team=_team(row["team"]) if row.get("team") else "", skills=row.get("skills"), languages=row.get("languages"),
+        analyze=False,
     )
+    touched.append(user.pk)
     return is_new
 
 
 def import_people(path: Path, *, progress: bool = True) -> ImportResult:
-    return import_lines(path, _apply, label="people", progress=progress)
+    touched: list[int] = []
+    result = import_lines(path, lambda row: _apply(row, touched), label="people", progress=progress)
+    # Profiles go through the same analysis as edited ones, in batches here.
+    analyze_in_batches(touched, analyze_profiles, "analysis" if progress else None)
+    return result

@@ -23,6 +23,7 @@ from colony.communities.actions import check_can_post
 from colony.communities.models import Community
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
 from colony.core.html import Rendered, normalise_hashtag, render_markdown
+from colony.core import tasks as analysis_tasks
 from colony.core.language import detect_language
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
@@ -285,6 +286,7 @@ def do_publish_post(
         post=post,
     )
     tasks.enqueue_on_commit(tasks.fan_out_post, post.pk)
+    tasks.enqueue_on_commit(analysis_tasks.analyze_post, post.pk)
     return post
 
 
@@ -347,6 +349,7 @@ def do_edit_post(*, editor: User, post: Post, text: str) -> Post:
     if post.community_id is not None:
         new_people = [p.pk for p in mentioned if p.pk in new_people and _can_see(p, post)]
     notify(recipients=new_people, actor=editor, kind=Notification.Kind.MENTION, post=post)
+    tasks.enqueue_on_commit(analysis_tasks.analyze_post, post.pk)
     return post
 
 
@@ -370,6 +373,7 @@ def do_delete_post(*, actor: User, post: Post, as_moderator: bool = False) -> No
     FeedEntry.objects.filter(post=post).delete()
     Notification.objects.filter(post=post).delete()
     post_index().remove(post.pk)
+    tasks.enqueue_on_commit(analysis_tasks.forget_post, post.pk, post.author_id)
     if post.reply_to_id:
         Post.objects.filter(pk=post.reply_to_id, replies_count__gt=0).update(replies_count=F("replies_count") - 1)
     if post.repost_of_id:

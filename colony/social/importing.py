@@ -15,6 +15,7 @@ from pathlib import Path
 from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
+from colony.core.analysis import analyze_in_batches, analyze_posts
 from colony.core.errors import ActionError
 from colony.core.html import render_markdown
 from colony.core.ids import id_at
@@ -36,7 +37,7 @@ def _moment(value: object) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _import_one(row: dict, authors: dict[str, User | None]) -> bool:
+def _import_one(row: dict, authors: dict[str, User | None], touched: list[int]) -> bool:
     """Create or update one post; True when it was created."""
     import_id = str(row.get("id", "")).strip()
     if not import_id:
@@ -68,6 +69,7 @@ def _import_one(row: dict, authors: dict[str, User | None]) -> bool:
     _set_hashtags(post, list(dict.fromkeys(rendered.hashtags + tags)))
     _set_mentions(post, list(User.objects.filter(username__in=rendered.mentions)))
     post_index().index(post.pk, text, post.language)
+    touched.append(post.pk)
     if existing is None and reply_to is not None:
         Post.objects.filter(pk=reply_to.pk).update(replies_count=F("replies_count") + 1)
     return existing is None
@@ -75,7 +77,10 @@ def _import_one(row: dict, authors: dict[str, User | None]) -> bool:
 
 def import_posts(path: Path, *, progress: bool = True) -> ImportResult:
     authors: dict[str, User | None] = {}
-    result = import_lines(path, lambda row: _import_one(row, authors), label="posts", progress=progress)
+    touched: list[int] = []
+    result = import_lines(path, lambda row: _import_one(row, authors, touched), label="posts", progress=progress)
+    # Imported posts go through the same analysis as written ones, in batches here.
+    analyze_in_batches(touched, analyze_posts, "analysis" if progress else None)
     if result.created or result.updated:
         people = list(User.objects.active().values_list("pk", flat=True))
         feeds = Progress(len(people), "feeds") if progress else None

@@ -55,6 +55,8 @@ class PostQuerySet(models.QuerySet["Post"]):
         """
         from colony.communities.models import Community, Membership
 
+        if getattr(user, "is_guest", False):
+            return self._visible_to_guest(user)
         follows_author = Follow.objects.filter(follower_id=user.pk, followee_id=OuterRef("author_id"))
         mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=user.pk)
         return (
@@ -79,6 +81,24 @@ class PostQuerySet(models.QuerySet["Post"]):
             .exclude(author_id__in=Block.objects.filter(user_id=user.pk).values("target_id"))
         )
 
+    def _visible_to_guest(self, user: User) -> PostQuerySet:
+        """A guest sees the asks they were invited to (and their threads) and their war rooms, nothing else."""
+        from colony.asks.models import GuestAccess
+        from colony.communities.models import Membership
+
+        asks = GuestAccess.objects.filter(guest_id=user.pk).values("ask_id")
+        mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=user.pk)
+        return (
+            self.live()
+            .alias(_mentioned=Exists(mentioned))
+            .filter(
+                Q(community_id__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
+                | Q(pk__in=asks, community_id__isnull=True)
+                | Q(thread_root_id__in=asks, community_id__isnull=True)
+            )
+            .filter(Q(visibility=Visibility.ORGANISATION) | Q(author_id=user.pk) | Q(_mentioned=True))
+        )
+
 
 def blocked_either_way(user: User) -> set[int]:
     """Ids of people who blocked ``user`` or whom ``user`` blocked."""
@@ -87,8 +107,16 @@ def blocked_either_way(user: User) -> set[int]:
     )
 
 
+class PostKind(models.TextChoices):
+    POST = "post", _("Post")
+    ASK = "ask", _("Ask")
+
+
 class Post(models.Model):
     id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
+    # An ask is a post with an ``asks.Ask`` row beside it; the kind lets
+    # timelines show it distinctly without a join.
+    kind = models.CharField(max_length=8, choices=PostKind.choices, default=PostKind.POST, db_default=PostKind.POST)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts")
     text = models.TextField(blank=True)
     html = models.TextField(blank=True)
@@ -202,6 +230,7 @@ class Attachment(models.Model):
     class Kind(models.TextChoices):
         IMAGE = "image", _("Image")
         PDF = "pdf", _("PDF document")
+        DOCX = "docx", _("Word document")
 
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     message = models.ForeignKey("messaging.Message", null=True, blank=True, on_delete=models.CASCADE,

@@ -1,0 +1,492 @@
+"""Writes for asks: create and route, respond, refer, shortlist, war room, resolve, guests.
+
+Every action checks its input before writing anything, runs in one
+transaction, and queues its slow parts (routing, email) after the commit.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import IO, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from colony.communities.models import Community, Membership
+from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
+from colony.core.tasks import enqueue_on_commit
+from colony.notifications.actions import notify
+from colony.notifications.models import Notification
+from colony.people.actions import normalise_skill
+from colony.people.models import Skill, User
+from colony.social.models import Attachment, Mention, Post, PostKind, Visibility
+
+from .models import Ask, GuestAccess, GuestInvite, Match, Response
+
+MAX_NEED = 280
+MAX_BRIEF = 5000
+MAX_PITCH = 1000
+MAX_SKILLS = 10
+MAX_PEOPLE = 50
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+# --- checks -------------------------------------------------------------------
+
+def check_need(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ActionError(_("Say in a sentence what you need."), field="need")
+    if len(text) > MAX_NEED:
+        raise ActionError(_("The need is limited to %(limit)d characters; put the rest in the brief.")
+                          % {"limit": MAX_NEED}, field="need")
+    return text
+
+
+def check_skills(names: Sequence[str] | None) -> list[str]:
+    skills = list(dict.fromkeys(n for n in (normalise_skill(str(s)) for s in names or []) if n))
+    if len(skills) > MAX_SKILLS:
+        raise ActionError(_("Name at most %(count)d skills.") % {"count": MAX_SKILLS}, field="skills")
+    return skills
+
+
+def check_deadline(value: date | str | None) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise ActionError(_("A deadline is a date such as 2026-12-31."), field="deadline") from None
+    assert isinstance(value, date)
+    if value < timezone.localdate():
+        raise ActionError(_("The deadline is in the past."), field="deadline")
+    return value
+
+
+def access_ask(user: User, ask_id: int | str) -> Ask:
+    """An ask the user may see; missing and not-yours are the same not-found."""
+    try:
+        pk = int(ask_id)
+    except (TypeError, ValueError):
+        pk = 0
+    post = Post.objects.visible_to(user).filter(pk=pk, kind=PostKind.ASK).first()
+    ask = Ask.objects.filter(post=post).select_related("post", "post__author").first() if post else None
+    if ask is None:
+        raise NotFound(_("That ask does not exist or is not visible to you."))
+    return ask
+
+
+def _check_asker(ask: Ask, user: User) -> None:
+    if ask.post.author_id != user.pk:
+        raise Forbidden(_("Only the person who asked can do that."))
+
+
+def _check_open(ask: Ask) -> None:
+    if not ask.is_open:
+        raise ActionError(_("This ask is closed."), code="closed")
+
+
+# --- creating and routing -----------------------------------------------------
+
+@transaction.atomic
+def do_create_ask(
+    *,
+    author: User,
+    need: str,
+    brief: str = "",
+    skills: Sequence[str] = (),
+    deadline: date | str | None = None,
+    audience: str = Ask.Audience.ORGANISATION,
+    community: Community | None = None,
+    people: Sequence[User] = (),
+    urgency: str = Ask.Urgency.NORMAL,
+) -> Ask:
+    """Publish an ask and queue its routing.
+
+    Preconditions: ``community`` was fetched with ``access_community`` for
+    ``author``; ``people`` are active people ``author`` may mention.
+    """
+    from colony.social.actions import do_publish_post
+
+    if author.is_guest:
+        raise Forbidden(_("Guests cannot post asks."))
+    need = check_need(need)
+    brief = (brief or "").strip()
+    if len(brief) > MAX_BRIEF:
+        raise ActionError(_("The brief is limited to %(limit)d characters.") % {"limit": MAX_BRIEF}, field="brief")
+    skill_names = check_skills(skills)
+    deadline = check_deadline(deadline)
+    if urgency not in Ask.Urgency.values:
+        raise ActionError(_("Urgency is low, normal, high or critical."), field="urgency")
+    if audience not in Ask.Audience.values:
+        raise ActionError(_("An ask is for the organisation, a community or named people."), field="audience")
+    if audience == Ask.Audience.COMMUNITY and community is None:
+        raise ActionError(_("Choose the community this ask is for."), field="community")
+    people = [p for p in dict.fromkeys(people) if p.pk != author.pk]
+    if audience == Ask.Audience.PEOPLE and not people:
+        raise ActionError(_("Name the people this ask is for."), field="people")
+    if len(people) > MAX_PEOPLE:
+        raise ActionError(_("An ask can name at most %(count)d people.") % {"count": MAX_PEOPLE}, field="people")
+
+    post = do_publish_post(
+        author=author, text=need,
+        visibility=Visibility.MENTIONED if audience == Ask.Audience.PEOPLE else Visibility.ORGANISATION,
+        community=community if audience == Ask.Audience.COMMUNITY else None,
+    )
+    post.kind = PostKind.ASK
+    post.save(update_fields=["kind"])
+    ask = Ask.objects.create(post=post, brief=brief, deadline=deadline, audience=audience, urgency=urgency)
+    if skill_names:
+        Skill.objects.bulk_create([Skill(name=n) for n in skill_names], ignore_conflicts=True)
+        ask.skills.set(Skill.objects.filter(name__in=skill_names))
+    if audience == Ask.Audience.PEOPLE:
+        ask.audience_people.set(people)
+        Mention.objects.bulk_create([Mention(post=post, user=p) for p in people], ignore_conflicts=True)
+    from . import tasks
+
+    enqueue_on_commit(tasks.route_ask, post.pk)
+    return ask
+
+
+def audience_ids(ask: Ask) -> set[int] | None:
+    """Who routing may choose from: None means the whole organisation."""
+    if ask.audience == Ask.Audience.COMMUNITY and ask.post.community_id:
+        return set(Membership.objects.filter(community_id=ask.post.community_id).values_list("user_id", flat=True))
+    if ask.audience == Ask.Audience.PEOPLE:
+        return set(ask.audience_people.values_list("pk", flat=True))
+    return None
+
+
+def ask_text(ask: Ask) -> str:
+    """What routing reads: the need, then the start of the brief."""
+    return f"{ask.post.text}\n{ask.brief[:600]}".strip()
+
+
+@transaction.atomic
+def do_route(*, ask: Ask, limit: int | None = None) -> list[Match]:
+    """Notify the next best people for an ask (the first K, or K more when widening). Idempotent per round."""
+    from .routing import rank_candidates
+
+    ask = Ask.objects.select_for_update().select_related("post", "post__author").get(pk=ask.pk)
+    if not ask.is_open:
+        return []
+    limit = limit or settings.COLONY_ASK_NOTIFY
+    already = set(Match.objects.filter(ask=ask).values_list("user_id", flat=True))
+    candidates = rank_candidates(
+        ask_text(ask), skills=list(ask.skills.values_list("name", flat=True)), asker=ask.post.author,
+        limit=limit, audience=audience_ids(ask), skip=already,
+    )
+    now = timezone.now()
+    ask.rounds += 1
+    ask.last_routed_at = now
+    ask.save(update_fields=["rounds", "last_routed_at"])
+    start = len(already)
+    matches = Match.objects.bulk_create([
+        Match(ask=ask, user_id=c.user_id, rank=start + i + 1, score=c.score, reasons=c.reasons,
+              round=ask.rounds, notified_at=now)
+        for i, c in enumerate(candidates)
+    ], ignore_conflicts=True)
+    notify(recipients=[c.user_id for c in candidates], actor=ask.post.author, kind=Notification.Kind.ASK,
+           post=ask.post)
+    if settings.COLONY_EMAIL_ENABLED and candidates:
+        from . import tasks
+
+        enqueue_on_commit(tasks.email_matches, ask.pk, [c.user_id for c in candidates])
+    return matches
+
+
+def asks_to_widen(now: Any = None) -> list[int]:
+    """Open asks nobody has answered since their last round, once the wait is over."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(minutes=settings.COLONY_ASK_WIDEN_MINUTES)
+    return list(
+        Ask.objects.filter(status=Ask.Status.OPEN, last_routed_at__lte=cutoff, rounds__lt=settings.COLONY_ASK_ROUNDS,
+                           responses__isnull=True)
+        .values_list("pk", flat=True)
+    )
+
+
+# --- responses ----------------------------------------------------------------
+
+def check_document_upload(upload: IO[bytes]) -> tuple[str, str]:
+    """(kind, content type) of a CV or brief: a PDF or a Word document, checked by content."""
+    upload.seek(0, io.SEEK_END)
+    size = upload.tell()
+    upload.seek(0)
+    limit = settings.COLONY_MAX_RESPONSE_BYTES
+    if size > limit:
+        raise TooLarge(_("%(what)s is too large: the limit is %(limit)d MB.")
+                       % {"what": _("The document"), "limit": limit // (1024 * 1024)})
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        return Attachment.Kind.PDF, "application/pdf"
+    if head[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            names = set()
+        upload.seek(0)
+        if "word/document.xml" in names and "[Content_Types].xml" in names:
+            return Attachment.Kind.DOCX, DOCX_MIME
+    raise UnsupportedMedia(_("Attach a PDF or a Word (DOCX) document."))
+
+
+def _store_document(user: User, upload: IO[bytes], name: str) -> Attachment:
+    from django.core.files import File
+
+    kind, content_type = check_document_upload(upload)
+    upload.seek(0, io.SEEK_END)
+    size = upload.tell()
+    upload.seek(0)
+    attachment = Attachment(uploader=user, kind=kind, content_type=content_type, name=(name or "document")[:200],
+                            size=size)
+    attachment.file.save("response." + ("pdf" if kind == Attachment.Kind.PDF else "docx"), File(upload), save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def do_respond(
+    *,
+    ask: Ask,
+    author: User,
+    kind: str = Response.Kind.HELP,
+    pitch: str = "",
+    public: bool = False,
+    upload: IO[bytes] | None = None,
+    upload_name: str = "",
+    referred_handle: str = "",
+) -> Response:
+    """"I can help" (pitch, maybe a document) or "I know someone" (a referral).
+
+    Precondition: ``ask`` was fetched with ``access_ask`` for ``author``.
+    """
+    _check_open(ask)
+    if ask.post.author_id == author.pk:
+        raise ActionError(_("You cannot answer your own ask."))
+    if kind not in Response.Kind.values:
+        raise ActionError(_("A response is an offer of help or a referral."), field="kind")
+    pitch = (pitch or "").strip()
+    if len(pitch) > MAX_PITCH:
+        raise ActionError(_("The pitch is limited to %(limit)d characters.") % {"limit": MAX_PITCH}, field="pitch")
+    referred = None
+    if kind == Response.Kind.HELP:
+        if not pitch and upload is None:
+            raise ActionError(_("Say in a few words how you can help."), field="pitch")
+        if Response.objects.filter(ask=ask, author=author, kind=Response.Kind.HELP).exists():
+            raise ActionError(_("You have already offered to help with this ask."), code="duplicate")
+    else:
+        if author.is_guest:
+            raise Forbidden(_("Guests cannot refer people."))
+        handle = (referred_handle or "").strip().lstrip("@").lower()
+        referred = User.objects.filter(username=handle, is_active=True, is_guest=False).first()
+        if referred is None or not Post.objects.visible_to(referred).filter(pk=ask.pk).exists():
+            raise ActionError(_("There is nobody called @%(handle)s who can see this ask.") % {"handle": handle},
+                              field="referred")
+        if referred.pk in (author.pk, ask.post.author_id):
+            raise ActionError(_("Refer someone other than yourself or the asker."), field="referred")
+        if Response.objects.filter(ask=ask, kind=Response.Kind.REFER, referred=referred).exists():
+            raise ActionError(_("@%(handle)s has already been referred.") % {"handle": handle}, code="duplicate",
+                              field="referred")
+    if upload is not None:
+        check_document_upload(upload)  # before anything is written
+    attachment = _store_document(author, upload, upload_name) if upload is not None else None
+    response = Response.objects.create(ask=ask, author=author, kind=kind, pitch=pitch, public=public,
+                                       referred=referred, attachment=attachment)
+    notify(recipients=[ask.post.author_id], actor=author, kind=Notification.Kind.ASK_RESPONSE, post=ask.post,
+           detail=kind)
+    if referred is not None:
+        Match.objects.get_or_create(
+            ask=ask, user=referred,
+            defaults={"rank": Match.objects.filter(ask=ask).count() + 1, "score": 0.0, "round": max(ask.rounds, 1),
+                      "reasons": [{"code": "referred", "by": author.name}], "notified_at": timezone.now()},
+        )
+        notify(recipients=[referred.pk], actor=author, kind=Notification.Kind.REFERRAL, post=ask.post)
+    return response
+
+
+def responses_visible_to(ask: Ask, user: User) -> Any:
+    """The asker sees every response; others see public ones and their own."""
+    from django.db.models import Q
+
+    rows = Response.objects.filter(ask=ask).select_related("author", "referred", "attachment")
+    if ask.post.author_id == user.pk:
+        return rows
+    return rows.filter(Q(public=True) | Q(author=user) | Q(referred=user))
+
+
+def access_response(ask: Ask, user: User, response_id: int | str) -> Response:
+    try:
+        pk = int(response_id)
+    except (TypeError, ValueError):
+        pk = 0
+    found = responses_visible_to(ask, user).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(_("That response does not exist or is not visible to you."))
+    return found
+
+
+def shortlisted_person(response: Response) -> User:
+    return response.referred if response.kind == Response.Kind.REFER and response.referred else response.author
+
+
+@transaction.atomic
+def do_shortlist(*, ask: Ask, actor: User, response: Response, on: bool = True) -> Response:
+    _check_asker(ask, actor)
+    if on and response.shortlisted_at is None:
+        response.shortlisted_at = timezone.now()
+        response.save(update_fields=["shortlisted_at"])
+        notify(recipients=[shortlisted_person(response).pk], actor=actor, kind=Notification.Kind.SHORTLIST,
+               post=ask.post)
+    elif not on and response.shortlisted_at is not None:
+        response.shortlisted_at = None
+        response.save(update_fields=["shortlisted_at"])
+    return response
+
+
+@transaction.atomic
+def do_open_war_room(*, ask: Ask, actor: User, name: str = "") -> Community:
+    """A secret community with the asker and the shortlisted people, the brief as its first post,
+    and a wiki page seeded with the brief; everyone is notified. Opening twice returns the same room."""
+    from colony.communities.actions import do_create_community
+    from colony.social.actions import do_publish_post
+
+    _check_asker(ask, actor)
+    if ask.war_room_id is not None and ask.war_room is not None:
+        return ask.war_room
+    chosen = [shortlisted_person(r) for r in Response.objects.filter(ask=ask, shortlisted_at__isnull=False)
+              .select_related("author", "referred")]
+    chosen = [p for p in dict.fromkeys(chosen) if p.pk != actor.pk and p.is_active]
+    if not chosen:
+        raise ActionError(_("Shortlist at least one response before opening a war room."), code="empty_shortlist")
+    title = (name or "").strip() or _("War room: %(need)s") % {"need": ask.post.text[:50]}
+    room = do_create_community(creator=actor, name=title[:80], kind=Community.Kind.SECRET,
+                               description=ask.post.text)
+    Membership.objects.bulk_create([Membership(community=room, user=p) for p in chosen], ignore_conflicts=True)
+    brief = ask.brief or ask.post.text
+    first = do_publish_post(author=actor, text=brief[:settings.COLONY_MAX_POST_LENGTH], community=room)
+    try:
+        from colony.wiki.actions import do_create_page
+    except ImportError:  # the wiki app is optional
+        do_create_page = None  # type: ignore[assignment]
+    if do_create_page is not None:
+        do_create_page(author=actor, title=_("Brief"), text=f"# {ask.post.text}\n\n{ask.brief}".strip(),
+                       community=room)
+    ask.war_room = room
+    ask.save(update_fields=["war_room"])
+    notify(recipients=[p.pk for p in chosen], actor=actor, kind=Notification.Kind.WAR_ROOM, post=first)
+    return room
+
+
+@transaction.atomic
+def do_set_status(*, ask: Ask, actor: User, status: str) -> Ask:
+    _check_asker(ask, actor)
+    if status not in Ask.Status.values:
+        raise ActionError(_("An ask is open, resolved or closed."), field="status")
+    ask.status = status
+    ask.resolved_at = timezone.now() if status == Ask.Status.RESOLVED else None
+    ask.save(update_fields=["status", "resolved_at"])
+    return ask
+
+
+# --- guests -------------------------------------------------------------------
+
+INVITE_DAYS = 14
+
+
+@transaction.atomic
+def do_invite_guest(*, actor: User, name: str, ask: Ask | None = None, community: Community | None = None,
+                    note: str = "") -> tuple[GuestInvite, str]:
+    """A single-use link for one outside person to one ask or one war room. Returns (invite, raw token)."""
+    if (ask is None) == (community is None):
+        raise ActionError(_("An invitation is to one ask or one war room."))
+    if actor.is_guest:
+        raise Forbidden(_("Guests cannot invite others."))
+    if ask is not None:
+        _check_asker(ask, actor)
+        _check_open(ask)
+    if community is not None:
+        from colony.communities.actions import check_moderator
+
+        check_moderator(actor, community)
+    name = (name or "").strip()
+    if not name:
+        raise ActionError(_("Say who the invitation is for."), field="name")
+    if len(name) > 80:
+        raise ActionError(_("Names are limited to %(limit)d characters.") % {"limit": 80}, field="name")
+    raw, hashed = GuestInvite.new_token()
+    invite = GuestInvite.objects.create(ask=ask, community=community, created_by=actor, name=name,
+                                        note=(note or "").strip()[:200], token_hash=hashed,
+                                        expires_at=timezone.now() + timedelta(days=INVITE_DAYS))
+    return invite, raw
+
+
+def find_invite(raw: str) -> GuestInvite:
+    invite = GuestInvite.objects.filter(token_hash=GuestInvite.hash(raw or "")).select_related(
+        "ask__post", "community").first()
+    if invite is None or invite.used_at is not None or invite.expires_at < timezone.now():
+        raise NotFound(_("This invitation is not valid: it was used already, has expired or never existed."))
+    return invite
+
+
+def _guest_handle(name: str) -> str:
+    import re
+
+    from django.utils.text import slugify
+
+    base = re.sub(r"[^a-z0-9_]", "", slugify(name).replace("-", "_"))[:20] or "guest"
+    handle, n = f"guest_{base}", 1
+    while User.objects.filter(username=handle).exists():
+        n += 1
+        handle = f"guest_{base}{n}"
+    return handle[:30]
+
+
+@transaction.atomic
+def do_accept_invite(*, raw: str, display_name: str, password: str) -> User:
+    """Create the guest's account from an invitation and let them into its ask or war room, once."""
+    from colony.people.actions import do_create_user
+
+    invite = find_invite(raw)
+    invite = GuestInvite.objects.select_for_update().get(pk=invite.pk)
+    if invite.used_at is not None:
+        raise NotFound(_("This invitation is not valid: it was used already, has expired or never existed."))
+    display_name = (display_name or "").strip() or invite.name
+    guest = do_create_user(handle=_guest_handle(display_name), password=password, display_name=display_name)
+    guest.is_guest = True
+    guest.save(update_fields=["is_guest"])
+    if invite.ask is not None:
+        GuestAccess.objects.create(guest=guest, ask=invite.ask)
+    if invite.community is not None:
+        Membership.objects.create(community=invite.community, user=guest)
+    invite.used_at, invite.guest = timezone.now(), guest
+    invite.save(update_fields=["used_at", "guest"])
+    return guest
+
+
+# --- measures -----------------------------------------------------------------
+
+def measures(ask: Ask) -> dict[str, Any]:
+    """People notified, time to first response and to first shortlisted response, responders, resolved."""
+    responses = list(Response.objects.filter(ask=ask).values_list("author_id", "created_at", "shortlisted_at"))
+    started = ask.post.created_at
+    first = min((r[1] for r in responses), default=None)
+    first_short = min((r[1] for r in responses if r[2] is not None), default=None)
+    return {
+        "people_notified": Match.objects.filter(ask=ask).count(),
+        "time_to_first_response_seconds": (first - started).total_seconds() if first else None,
+        "time_to_first_shortlisted_seconds": (first_short - started).total_seconds() if first_short else None,
+        "responses": len(responses),
+        "responders": len({r[0] for r in responses}),
+        "shortlisted": sum(1 for r in responses if r[2] is not None),
+        "resolved": ask.status == Ask.Status.RESOLVED,
+    }

@@ -1,0 +1,297 @@
+"""The asks API: preview routing, create and route an ask, read it with its measures, respond."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router, Status
+from ninja.files import UploadedFile
+from pydantic import BaseModel, Field, model_validator
+
+from colony.communities.actions import access_community
+from colony.core.errors import ActionError
+from colony.core.typing import AuthedHttpRequest
+from colony.people.actions import access_person
+from colony.social.models import Post, PostKind
+
+from . import actions
+from .models import Ask, Match, Response
+from .reasons import describe_all
+from .routing import rank_candidates
+
+router = Router(tags=["asks"])
+
+MAX_PREVIEW = 100
+
+
+class PreviewIn(BaseModel):
+    text: str
+    skills: list[str] = []
+    limit: int = 20
+    exclude: list[str] = []
+
+
+class CandidateOut(BaseModel):
+    handle: str
+    name: str
+    score: float
+    reasons: list[str]
+
+
+class PreviewOut(BaseModel):
+    candidates: list[CandidateOut]
+
+
+class AskIn(BaseModel):
+    need: str = ""
+    text: str = ""  # the same as ``need``, for callers that speak of an ask's text
+    brief: str = ""
+    skills: list[str] = []
+    deadline: date | None = None
+    audience: str = "organisation"
+    community_id: int | None = None
+    people: list[str] = []
+    urgency: str = "normal"
+
+    @model_validator(mode="after")
+    def _need_or_text(self) -> AskIn:
+        self.need = self.need or self.text
+        return self
+
+
+class MeasuresOut(BaseModel):
+    people_notified: int
+    time_to_first_response_seconds: float | None
+    time_to_first_shortlisted_seconds: float | None
+    responses: int
+    responders: int
+    shortlisted: int
+    resolved: bool
+
+
+class MatchOut(BaseModel):
+    handle: str
+    name: str
+    rank: int
+    score: float
+    round: int
+    notified_at: datetime
+    reasons: list[str]
+
+
+class AskOut(BaseModel):
+    id: int
+    url: str
+    author: str
+    need: str
+    brief: str
+    skills: list[str]
+    deadline: date | None
+    audience: str
+    community_id: int | None
+    urgency: str
+    status: str
+    resolved: bool
+    created_at: datetime
+    rounds: int
+    war_room: str | None = Field(None, description="URL of the war room, once opened")
+    measures: MeasuresOut
+    matches: list[MatchOut] | None = Field(None, description="Who was notified and why (the asker only)")
+
+
+class ResponseOut(BaseModel):
+    id: int
+    kind: str
+    author: str
+    pitch: str
+    public: bool
+    referred: str | None
+    attachment_url: str | None
+    attachment_name: str | None
+    created_at: datetime
+    shortlisted: bool
+
+
+class StatusIn(BaseModel):
+    status: str
+
+
+class ShortlistIn(BaseModel):
+    shortlisted: bool = True
+
+
+class WarRoomIn(BaseModel):
+    name: str = ""
+
+
+class WarRoomOut(BaseModel):
+    id: int
+    slug: str
+    url: str
+
+
+class InviteIn(BaseModel):
+    name: str
+    note: str = ""
+
+
+class InviteOut(BaseModel):
+    url: str
+    expires_at: datetime
+
+
+def ask_out(ask: Ask, viewer: Any) -> dict[str, Any]:
+    post = ask.post
+    is_asker = post.author_id == viewer.pk
+    matches = None
+    if is_asker:
+        matches = [
+            {"handle": m.user.username, "name": m.user.name, "rank": m.rank, "score": m.score, "round": m.round,
+             "notified_at": m.notified_at, "reasons": describe_all(m.reasons)}
+            for m in Match.objects.filter(ask=ask).select_related("user")
+        ]
+    return {
+        "id": post.pk, "url": f"/asks/{post.pk}", "author": post.author.username, "need": post.text,
+        "brief": ask.brief, "skills": list(ask.skills.values_list("name", flat=True)), "deadline": ask.deadline,
+        "audience": ask.audience, "community_id": post.community_id, "urgency": ask.urgency, "status": ask.status,
+        "resolved": ask.status == Ask.Status.RESOLVED, "created_at": post.created_at, "rounds": ask.rounds,
+        "war_room": f"/communities/{ask.war_room.slug}" if ask.war_room and is_asker else None,
+        "measures": actions.measures(ask), "matches": matches,
+    }
+
+
+def response_out(response: Response) -> dict[str, Any]:
+    attachment = response.attachment
+    return {
+        "id": response.pk, "kind": response.kind, "author": response.author.username, "pitch": response.pitch,
+        "public": response.public, "referred": response.referred.username if response.referred else None,
+        "attachment_url": attachment.file.url if attachment else None,
+        "attachment_name": attachment.name if attachment else None,
+        "created_at": response.created_at, "shortlisted": response.shortlisted_at is not None,
+    }
+
+
+@router.post("/asks/preview", response=PreviewOut,
+             summary="Who routing would notify for this ask (nobody is notified; the caller is excluded)")
+def preview(request: AuthedHttpRequest, payload: PreviewIn):
+    text = payload.text.strip()
+    if not text:
+        raise ActionError(_("Say in a sentence what you need."), field="text")
+    if len(text) > actions.MAX_BRIEF:
+        raise ActionError(_("The text is limited to %(limit)d characters.") % {"limit": actions.MAX_BRIEF},
+                          field="text")
+    if not 1 <= payload.limit <= MAX_PREVIEW:
+        raise ActionError(_("The limit is between 1 and %(limit)d.") % {"limit": MAX_PREVIEW}, field="limit")
+    skills = actions.check_skills(payload.skills)
+    candidates = rank_candidates(text, skills=skills, asker=request.user, limit=payload.limit,
+                                 exclude=payload.exclude)
+    names = dict(
+        request.user.__class__.objects.filter(pk__in=[c.user_id for c in candidates]).values_list("pk", "display_name")
+    )
+    return {"candidates": [
+        {"handle": c.handle, "name": names.get(c.user_id) or c.handle, "score": c.score,
+         "reasons": describe_all(c.reasons)}
+        for c in candidates
+    ]}
+
+
+@router.post("/asks", response={201: AskOut}, summary="Create an ask and route it to the people who can help")
+def create(request: AuthedHttpRequest, payload: AskIn):
+    community = None
+    if payload.audience == Ask.Audience.COMMUNITY:
+        if payload.community_id is None:
+            raise ActionError(_("Choose the community this ask is for."), field="community_id")
+        community = access_community(request.user, payload.community_id)
+    people = [access_person(h, viewer=request.user) for h in payload.people[: actions.MAX_PEOPLE + 1]]
+    ask = actions.do_create_ask(
+        author=request.user, need=payload.need, brief=payload.brief, skills=payload.skills,
+        deadline=payload.deadline, audience=payload.audience, community=community, people=people,
+        urgency=payload.urgency,
+    )
+    ask.refresh_from_db()
+    return Status(201, ask_out(ask, request.user))
+
+
+@router.get("/asks", response=list[AskOut], summary="Your asks (mine=true, the default) or the asks sent to you")
+def index(request: AuthedHttpRequest, mine: bool = True, limit: int = 20, before: int | None = None):
+    limit = max(1, min(limit, 100))
+    if mine:
+        posts = Post.objects.filter(author=request.user, kind=PostKind.ASK, deleted_at__isnull=True)
+    else:
+        posts = Post.objects.visible_to(request.user).filter(
+            Q(kind=PostKind.ASK), Q(ask__matches__user=request.user)
+        )
+    if before:
+        posts = posts.filter(pk__lt=before)
+    ids = list(posts.order_by("-id").values_list("pk", flat=True)[:limit])
+    asks = Ask.objects.filter(pk__in=ids).select_related("post__author", "war_room").order_by("-post_id")
+    return [ask_out(a, request.user) for a in asks]
+
+
+@router.get("/asks/{ask_id}", response=AskOut, summary="One ask, with its measures (and, for the asker, its matches)")
+def detail(request: AuthedHttpRequest, ask_id: int):
+    return ask_out(actions.access_ask(request.user, ask_id), request.user)
+
+
+@router.get("/asks/{ask_id}/responses", response=list[ResponseOut],
+            summary="Responses: all of them for the asker; public ones and your own for others")
+def responses(request: AuthedHttpRequest, ask_id: int):
+    ask = actions.access_ask(request.user, ask_id)
+    return [response_out(r) for r in actions.responses_visible_to(ask, request.user)]
+
+
+@router.post("/asks/{ask_id}/responses", response={201: ResponseOut},
+             summary='Respond: kind "help" (pitch, optional PDF/DOCX up to 10 MB) or "refer" (referred handle)')
+def respond(request: AuthedHttpRequest, ask_id: int, kind: Form[str] = "help", pitch: Form[str] = "",
+            public: Form[bool] = False, referred: Form[str] = "", document: File[UploadedFile] | None = None):
+    ask = actions.access_ask(request.user, ask_id)
+    response = actions.do_respond(
+        ask=ask, author=request.user, kind=kind, pitch=pitch, public=public,
+        upload=document.file if document else None, upload_name=document.name or "" if document else "",
+        referred_handle=referred,
+    )
+    return Status(201, response_out(response))
+
+
+@router.post("/asks/{ask_id}/responses/{response_id}/shortlist", response=ResponseOut,
+             summary="Shortlist a response, or take it off the shortlist (the asker only)")
+def shortlist(request: AuthedHttpRequest, ask_id: int, response_id: int, payload: ShortlistIn):
+    ask = actions.access_ask(request.user, ask_id)
+    response = actions.access_response(ask, request.user, response_id)
+    return response_out(actions.do_shortlist(ask=ask, actor=request.user, response=response, on=payload.shortlisted))
+
+
+@router.post("/asks/{ask_id}/war-room", response={201: WarRoomOut},
+             summary="Open a war room with the shortlisted people (the asker only)")
+def war_room(request: AuthedHttpRequest, ask_id: int, payload: WarRoomIn):
+    ask = actions.access_ask(request.user, ask_id)
+    room = actions.do_open_war_room(ask=ask, actor=request.user, name=payload.name)
+    return Status(201, {"id": room.pk, "slug": room.slug, "url": f"/communities/{room.slug}"})
+
+
+@router.post("/asks/{ask_id}/status", response=AskOut, summary="Mark an ask resolved, closed or open again")
+def set_status(request: AuthedHttpRequest, ask_id: int, payload: StatusIn):
+    ask = actions.access_ask(request.user, ask_id)
+    return ask_out(actions.do_set_status(ask=ask, actor=request.user, status=payload.status), request.user)
+
+
+@router.post("/asks/{ask_id}/invitations", response={201: InviteOut},
+             summary="A single-use link for an outside person to this ask (the asker only)")
+def invite(request: AuthedHttpRequest, ask_id: int, payload: InviteIn):
+    ask = actions.access_ask(request.user, ask_id)
+    invitation, raw = actions.do_invite_guest(actor=request.user, ask=ask, name=payload.name, note=payload.note)
+    return Status(201, {"url": request.build_absolute_uri(f"/invitations/{raw}"),
+                        "expires_at": invitation.expires_at})
+
+
+@router.post("/communities/{community_id}/invitations", response={201: InviteOut},
+             summary="A single-use link for an outside person to this community (moderators)")
+def invite_to_community(request: AuthedHttpRequest, community_id: int, payload: InviteIn):
+    community = access_community(request.user, community_id)
+    invitation, raw = actions.do_invite_guest(actor=request.user, community=community, name=payload.name,
+                                              note=payload.note)
+    return Status(201, {"url": request.build_absolute_uri(f"/invitations/{raw}"),
+                        "expires_at": invitation.expires_at})
