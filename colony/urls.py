@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 
 from colony.announcements import views as announcement_views
+from colony.asks import views as ask_views
 from colony.api import api
 from colony.communities import views as community_views
 from colony.core import views as core_views
@@ -36,8 +37,23 @@ urlpatterns = [
     path("messages/new", messaging_views.new, name="message-new"),
     path("messages/<int:conversation_id>", messaging_views.conversation, name="conversation"),
     path("messages/<int:conversation_id>/send", messaging_views.send, name="conversation-send"),
+    path("asks", ask_views.index, name="asks"),
+    path("asks/new", ask_views.create, name="ask-new"),
+    path("asks/preview", ask_views.preview, name="ask-preview"),
+    path("asks/away", ask_views.away, name="ask-away"),
+    path("asks/<int:ask_id>", ask_views.detail, name="ask"),
+    path("asks/<int:ask_id>/respond", ask_views.respond, name="ask-respond"),
+    path("asks/<int:ask_id>/responses/<int:response_id>/shortlist", ask_views.shortlist, name="ask-shortlist"),
+    path("asks/<int:ask_id>/war-room", ask_views.war_room, name="ask-war-room"),
+    path("asks/<int:ask_id>/status", ask_views.set_status, name="ask-status"),
+    path("asks/<int:ask_id>/invite", ask_views.invite, name="ask-invite"),
+    path("communities/<slug:slug>/invite", ask_views.invite_to_community, name="community-invite"),
+    path("invitations/<str:token>", ask_views.accept_invitation, name="invitation"),
+    path("guest", ask_views.guest_home, name="guest-home"),
     path("people", people_views.directory, name="people"),
     path("search", search_views.search, name="search"),
+    # Wiki: /wiki/… and /communities/<slug>/wiki/… (before communities/<slug>/<action>).
+    path("", include("colony.wiki.urls")),
     path("communities", community_views.index, name="communities"),
     path("communities/new", community_views.create, name="community-new"),
     path("communities/<slug:slug>", community_views.detail, name="community"),

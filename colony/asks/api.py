@@ -7,8 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status
-from ninja.files import UploadedFile
+from ninja import Form, Router, Status
 from pydantic import BaseModel, Field, model_validator
 
 from colony.communities.actions import access_community
@@ -246,7 +245,9 @@ def responses(request: AuthedHttpRequest, ask_id: int):
 @router.post("/asks/{ask_id}/responses", response={201: ResponseOut},
              summary='Respond: kind "help" (pitch, optional PDF/DOCX up to 10 MB) or "refer" (referred handle)')
 def respond(request: AuthedHttpRequest, ask_id: int, kind: Form[str] = "help", pitch: Form[str] = "",
-            public: Form[bool] = False, referred: Form[str] = "", document: File[UploadedFile] | None = None):
+            public: Form[bool] = False, referred: Form[str] = ""):
+    # The optional ``document`` file part is read from request.FILES (multipart/form-data).
+    document = request.FILES.get("document")
     ask = actions.access_ask(request.user, ask_id)
     response = actions.do_respond(
         ask=ask, author=request.user, kind=kind, pitch=pitch, public=public,

@@ -13,7 +13,12 @@ if TYPE_CHECKING:
 
 class CommunityQuerySet(models.QuerySet["Community"]):
     def visible_to(self, user: User) -> CommunityQuerySet:
-        """Open and closed communities are listed for everyone; secret ones only for members."""
+        """Open and closed communities are listed for everyone; secret ones only for members.
+
+        Guests see only the communities (war rooms) they were let into.
+        """
+        if getattr(user, "is_guest", False):
+            return self.filter(pk__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
         return self.filter(
             Q(kind__in=[Community.Kind.OPEN, Community.Kind.CLOSED])
             | Q(pk__in=Membership.objects.filter(user_id=user.pk).values("community_id"))

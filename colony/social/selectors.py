@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
@@ -26,6 +27,7 @@ from .models import (
     Mute,
     Post,
     PostHashtag,
+    PostKind,
     Reaction,
     Visibility,
 )
@@ -47,6 +49,7 @@ class PostView:
     attachments: list[Attachment] = field(default_factory=list)
     original: PostView | None = None  # for reposts
     mentioned: list[str] = field(default_factory=list)
+    ask: Any = None  # the asks.Ask of an ask post, shown distinctly
 
 
 def clamp_limit(limit: int | None) -> int:
@@ -245,10 +248,16 @@ def present(viewer: User, posts: Iterable[Post]) -> list[PostView]:
             files[attachment.post_id].append(attachment)  # type: ignore[index]
         for pid, handle in Mention.objects.filter(post_id__in=ids).values_list("post_id", "user__username"):
             names[pid].append(handle)
+    asks: dict[int, Any] = {}
+    ask_ids = [p.pk for p in everything if p.kind == PostKind.ASK]
+    if ask_ids:
+        from colony.asks.models import Ask
+
+        asks = {a.pk: a for a in Ask.objects.filter(pk__in=ask_ids).prefetch_related("skills")}
 
     def view(p: Post) -> PostView:
         return PostView(post=p, reactions=counts.get(p.pk, {}), my_reactions=mine.get(p.pk, set()),
-                        attachments=files.get(p.pk, []), mentioned=names.get(p.pk, []))
+                        attachments=files.get(p.pk, []), mentioned=names.get(p.pk, []), ask=asks.get(p.pk))
 
     result = []
     for p in posts:

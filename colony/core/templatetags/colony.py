@@ -56,3 +56,18 @@ def language_label(code: str) -> str:
 @register.filter
 def split_words(value: str) -> list[str]:
     return value.split()
+
+
+@register.filter
+def duration(seconds: float | None) -> str:
+    """``42 s``, ``7 min``, ``3 h 5 min``, ``2 d``: a waiting time at a glance, in the reader's language."""
+    if seconds is None:
+        return ""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return _("%(n)d s") % {"n": seconds}
+    if seconds < 3600:
+        return _("%(n)d min") % {"n": seconds // 60}
+    if seconds < 86400:
+        return _("%(h)d h %(m)d min") % {"h": seconds // 3600, "m": seconds % 3600 // 60}
+    return _("%(n)d d") % {"n": seconds // 86400}

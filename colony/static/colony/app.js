@@ -96,7 +96,7 @@
     });
   }, true);
 
-  // Keyboard shortcuts: n new post, / search, g h / g o / g n / g p go to places.
+  // Keyboard shortcuts: n new post, / search, g h / g a / g o / g n / g p go to places.
   let pendingG = false;
   document.addEventListener("keydown", (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -107,7 +107,7 @@
     }
     if (pendingG) {
       pendingG = false;
-      const places = { h: "/", o: "/organisation", n: "/notifications", p: "/people", s: "/search" };
+      const places = { h: "/", a: "/asks", o: "/organisation", n: "/notifications", p: "/people", s: "/search" };
       if (places[e.key]) { e.preventDefault(); window.location.href = places[e.key]; }
       return;
     }
