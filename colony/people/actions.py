@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, UnidentifiedImageError
 
-from colony.core.errors import ActionError, NotFound, TooLarge, UnsupportedMedia
+from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
 
 from .models import ApiToken, Skill, SpokenLanguage, Team, User, handle_validator
 
@@ -244,6 +244,8 @@ def do_remove_avatar(*, user: User) -> User:
 
 
 def do_issue_token(*, user: User) -> str:
+    if user.is_guest:
+        raise Forbidden(_("Guests use Colony in the browser only; the API is for members."))
     raw = ApiToken.new_raw_key()
     ApiToken.objects.create(user=user, key_hash=ApiToken.hash(raw))
     return raw

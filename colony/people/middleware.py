@@ -52,7 +52,8 @@ class GuestFenceMiddleware:
                 name = ""
             if name == "home":
                 return HttpResponseRedirect("/guest")
-            allowed = name in GUEST_PAGES or name.startswith("wiki") or request.path_info.startswith("/api/")
+            # A guest's wiki is their war room's (community-wiki-…), never the organisation's.
+            allowed = name in GUEST_PAGES or name.startswith("community-wiki") or request.path_info.startswith("/api/")
             if not allowed:
                 return render(request, "errors/404.html", status=404)
         return self.get_response(request)

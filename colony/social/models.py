@@ -92,11 +92,14 @@ class PostQuerySet(models.QuerySet["Post"]):
             self.live()
             .alias(_mentioned=Exists(mentioned))
             .filter(
-                Q(community_id__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
-                | Q(pk__in=asks, community_id__isnull=True)
-                | Q(thread_root_id__in=asks, community_id__isnull=True)
+                # the ask they were invited to, whoever it was for
+                Q(pk__in=asks)
+                | (
+                    (Q(community_id__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
+                     | Q(thread_root_id__in=asks))
+                    & (Q(visibility=Visibility.ORGANISATION) | Q(author_id=user.pk) | Q(_mentioned=True))
+                )
             )
-            .filter(Q(visibility=Visibility.ORGANISATION) | Q(author_id=user.pk) | Q(_mentioned=True))
         )
 
 

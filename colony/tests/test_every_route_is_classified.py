@@ -30,6 +30,12 @@ PAGES: dict[str, str] = {
     "settings": "own only", "settings/password": "own only", "settings/language": "own only",
     "signin": "public", "signout": "own only", "events": "own counts only", "healthz": "public, no data",
     "^media/(?P<path>.+)$": MATRIX, "jsi18n/": "public", "admin/": "administrators; messages not registered",
+    "asks": "own asks and matches only (test_asks)", "asks/new": "no content", "asks/preview": "no content sent",
+    "asks/away": "own only", "asks/<int:ask_id>": MATRIX, "asks/<int:ask_id>/respond": MATRIX,
+    "asks/<int:ask_id>/responses/<int:response_id>/shortlist": "asker only (test_asks)",
+    "asks/<int:ask_id>/war-room": "asker only (test_asks)", "asks/<int:ask_id>/status": "asker only (test_asks)",
+    "asks/<int:ask_id>/invite": "asker only", "communities/<slug:slug>/invite": "moderators only",
+    "invitations/<str:token>": "single-use token", "guest": MATRIX,
 }
 
 API: dict[str, str] = {
@@ -51,6 +57,11 @@ API: dict[str, str] = {
     "conversations/{conversation_id}/messages": MATRIX, "conversations/{conversation_id}/read": "participants",
     "conversations/{conversation_id}/participants/me": "participants",
     "openapi.json": "public, no data", "docs": "public, no data",
+    "asks/preview": "caller excluded; no content (test_asks)", "asks": "own asks and matches only",
+    "asks/{ask_id}": MATRIX, "asks/{ask_id}/responses": MATRIX,
+    "asks/{ask_id}/responses/{response_id}/shortlist": "asker only (test_asks)",
+    "asks/{ask_id}/status": "asker only (test_asks)", "asks/{ask_id}/war-room": "asker only (test_asks)",
+    "asks/{ask_id}/invitations": "asker only", "communities/{community_id}/invitations": "moderators only",
 }
 
 CLASSIFIED = {**PAGES, **{f"api/v1/{route}": why for route, why in API.items()}}

@@ -286,3 +286,212 @@ def test_anonymous_visitors_reach_no_community_message_or_announcement(db, api, 
         assert anonymous.get(path).status_code == 401, path
     for path in (f"/communities/{community.slug}", f"/messages/{conversation.pk}", "/messages", "/search?q=note"):
         assert client.get(path).status_code == 302, path
+
+
+# --- asks ---------------------------------------------------------------------------
+
+ASK_PERSONAS = ["asker", "helper", "member", "named", "colleague", "guest", "other_guest", "blocked", "admin"]
+ASK_AUDIENCE = {
+    "organisation": {"asker", "helper", "member", "named", "colleague", "guest", "admin"},
+    "community": {"asker", "helper", "member", "guest"},
+    "people": {"asker", "helper", "named", "guest"},
+}
+
+
+@pytest.fixture
+def ask_cast(db):
+    from colony.communities.actions import do_add_member, do_create_community
+
+    people = {name: make_person(name, admin=name == "admin", skills=["forecasting"]) for name in ASK_PERSONAS}
+    for name in ("guest", "other_guest"):
+        people[name].is_guest = True
+        people[name].save()
+    room = do_create_community(creator=people["asker"], name="Planning circle", kind="closed")
+    for name in ("helper", "member"):
+        do_add_member(moderator=people["asker"], community=room, person=people[name])
+    do_block(user=people["asker"], target=people["blocked"])
+    return people, room
+
+
+@pytest.mark.parametrize("audience", list(ASK_AUDIENCE))
+@pytest.mark.parametrize("persona", ASK_PERSONAS)
+def test_an_ask_and_its_responses_reach_exactly_their_audience(ask_cast, api, client, commit, audience, persona):
+    from colony.asks.actions import do_create_ask, do_respond
+    from colony.asks.models import GuestAccess
+
+    people, room = ask_cast
+    with commit():
+        ask = do_create_ask(
+            author=people["asker"], need=f"Who can review the demand forecasting model ({audience})?",
+            audience=audience, community=room if audience == "community" else None,
+            people=[people["helper"], people["named"]] if audience == "people" else (),
+        )
+        GuestAccess.objects.create(guest=people["guest"], ask=ask)
+        document = io.BytesIO(b"%PDF-1.4\n%%EOF\n")
+        private = do_respond(ask=ask, author=people["helper"], pitch="private pitch", upload=document,
+                             upload_name="cv.pdf")
+    viewer = people[persona]
+    allowed = persona in ASK_AUDIENCE[audience]
+    is_guest = persona in ("guest", "other_guest")
+    pid = str(ask.pk)
+
+    # the API (guests never use it) and the page
+    status = api(viewer).get(f"/api/v1/asks/{pid}").status_code if not is_guest else None
+    if not is_guest:
+        assert (status == 200) is allowed
+        responses = api(viewer).get(f"/api/v1/asks/{pid}/responses")
+        seen = {r["id"] for r in responses.json()} if responses.status_code == 200 else set()
+        assert (private.pk in seen) is (persona in ("asker", "helper"))
+        matches = api(viewer).get(f"/api/v1/asks/{pid}").json().get("matches") if allowed else None
+        assert (matches is not None) is (persona == "asker")
+    client.force_login(viewer)
+    page = client.get(f"/asks/{pid}")
+    assert (page.status_code == 200) is allowed
+    assert ("private pitch" in page.content.decode()) is (persona in ("asker", "helper"))
+
+    # the response's document
+    assert (client.get(private.attachment.file.url).status_code == 200) is (persona in ("asker", "helper"))
+
+    # search and the organisation timeline (guests cannot open either)
+    search = client.get("/search", {"q": "forecasting model"})
+    assert (f'id="post-{pid}"' in search.content.decode()) is (allowed and not is_guest)
+    timeline = client.get("/organisation").content.decode()
+    assert (f'id="post-{pid}"' in timeline) is (allowed and audience == "organisation" and not is_guest)
+
+    # notifications: the routed people and the asker (for the response); never guests or the blocked
+    kinds = set(Notification.objects.filter(recipient=viewer, post=ask.post).values_list("kind", flat=True))
+    if persona == "asker":
+        assert kinds == {"ask_response"}
+    if persona in ("blocked", "other_guest", "guest") or not allowed:
+        assert "ask" not in kinds
+    if persona == "colleague" and audience != "organisation":
+        assert not kinds
+
+
+def test_a_guest_sees_nothing_but_their_ask(ask_cast, client, api, commit):
+    from colony.asks.actions import do_accept_invite, do_create_ask, do_invite_guest
+
+    people, room = ask_cast
+    with commit():
+        ask = do_create_ask(author=people["asker"], need="Need a freelance forecaster")
+        other = publish(people["colleague"], "An ordinary organisation post")
+    _invitation, raw = do_invite_guest(actor=people["asker"], ask=ask, name="Fran Freelancer")
+    guest = do_accept_invite(raw=raw, display_name="Fran Freelancer", password="a-long-guest-password-1")
+    assert guest.is_guest
+    client.force_login(guest)
+    assert client.get("/").status_code == 302
+    assert client.get(f"/asks/{ask.pk}").status_code == 200
+    for path in ("/organisation", "/people", "/search", "/communities", "/messages", f"/posts/{other.pk}",
+                 f"/communities/{room.slug}", "/asks", "/@colleague", "/wiki/"):
+        assert client.get(path).status_code == 404, path
+    assert client.get("/api/v1/timelines/organisation").status_code == 401
+    token = client.post("/api/v1/tokens", {"username": guest.username, "password": "a-long-guest-password-1"},
+                        content_type="application/json")
+    assert token.status_code == 403
+    # the link works once
+    with pytest.raises(Exception):
+        do_accept_invite(raw=raw, display_name="Someone else", password="another-long-password-2")
+
+
+# --- wiki pages ---------------------------------------------------------------------
+
+WIKI_PERSONAS = ["owner", "member", "colleague", "guest", "guest_member", "admin"]
+# space -> who may read its pages. A page inherits its space's audience: the
+# organisation's are for everyone but guests; an open community's for everyone
+# but guests who are not members; a closed or secret one's for its members
+# (guests included) — never for administrators as such.
+WIKI_READERS = {
+    "organisation": {"owner", "member", "colleague", "admin"},
+    "open": {"owner", "member", "colleague", "admin", "guest_member"},
+    "closed": {"owner", "member", "guest_member"},
+    "secret": {"owner", "member", "guest_member"},
+}
+# and who may edit them: everyone but guests (organisation), the members (communities)
+WIKI_EDITORS = {
+    "organisation": {"owner", "member", "colleague", "admin"},
+    "open": {"owner", "member", "guest_member"},
+    "closed": {"owner", "member", "guest_member"},
+    "secret": {"owner", "member", "guest_member"},
+}
+
+
+@pytest.fixture
+def wiki_cast(db):
+    from colony.communities.actions import do_add_member, do_create_community
+
+    people = {name: make_person(name, admin=name == "admin") for name in WIKI_PERSONAS}
+    for name in ("guest", "guest_member"):
+        people[name].is_guest = True
+        people[name].save(update_fields=["is_guest"])
+    communities = {}
+    for kind in ("open", "closed", "secret"):
+        community = do_create_community(creator=people["owner"], name=f"{kind} room", kind=kind)
+        for name in ("member", "guest_member"):
+            do_add_member(moderator=people["owner"], community=community, person=people[name])
+        communities[kind] = community
+    return people, communities
+
+
+@pytest.mark.parametrize("space", list(WIKI_READERS))
+@pytest.mark.parametrize("persona", WIKI_PERSONAS)
+def test_a_wiki_page_reaches_exactly_its_space(wiki_cast, api, client, space, persona):
+    from colony.wiki.actions import do_create_page, do_edit_page
+    from colony.wiki.models import space_url
+
+    people, communities = wiki_cast
+    community = communities.get(space)
+    page = do_create_page(author=people["owner"], title=f"Runbook {space}", text=f"Quokka procedure ({space})",
+                          community=community)
+    do_edit_page(page=page, author=people["owner"], text=f"Quokka procedure ({space})\nstep two", base_revision=1)
+    viewer = people[persona]
+    readable = persona in WIKI_READERS[space]
+    editable = persona in WIKI_EDITORS[space]
+    is_guest = persona.startswith("guest")
+    url = page.get_absolute_url()
+
+    # the pages: the page, its history, an old revision, a diff, the space's index, the edit form
+    client.force_login(viewer)
+    for path in (url, page.url("history"), page.url("revision", 1), f"{page.url('diff')}?from=1&to=2"):
+        assert (client.get(path).status_code == 200) is readable, path
+    index = client.get(space_url(community))
+    assert (index.status_code == 200 and f'href="{url}"' in index.content.decode()) is readable
+    edit = client.get(page.url("edit")).status_code
+    assert edit == (200 if editable else 302 if readable else 404)
+
+    # search (the page; guests cannot open it at all)
+    search = client.get("/search", {"q": "quokka procedure"})
+    assert (f'id="wiki-{page.pk}"' in search.content.decode()) is (readable and not is_guest)
+
+    # the API: guests never use it
+    paths = [f"/api/v1/wiki/pages/{page.pk}", f"/api/v1/wiki/pages/{page.pk}/revisions",
+             f"/api/v1/wiki/pages/{page.pk}/revisions/1", f"/api/v1/wiki/pages/{page.pk}/diff?from=1&to=2"]
+    if is_guest:
+        for path in [*paths, "/api/v1/wiki/pages", "/api/v1/search?q=quokka"]:
+            assert client.get(path).status_code == 401, path
+        return
+    as_viewer = api(viewer)
+    for path in paths:
+        assert (as_viewer.get(path).status_code == 200) is readable, path
+    listing = as_viewer.get("/api/v1/wiki/pages", **({"community": community.pk} if community else {}))
+    assert (listing.status_code == 200 and str(page.pk) in [p["id"] for p in listing.json()]) is readable
+    hits = as_viewer.get("/api/v1/search", q="quokka procedure", type="wiki").json()["wiki"]
+    assert (str(page.pk) in [h["page"]["id"] for h in hits]) is readable
+
+    # writes: editors save; readers are refused; everyone else finds nothing
+    write = 200 if editable else 403 if readable else 404
+    restored = as_viewer.post(f"/api/v1/wiki/pages/{page.pk}/restore", {"revision": 1})
+    assert restored.status_code == (201 if editable else write)
+    base = page.revisions.count()
+    edited = as_viewer.patch(f"/api/v1/wiki/pages/{page.pk}", {"text": "overwritten", "base_revision": base})
+    assert edited.status_code == write
+    assert page.revisions.count() == (4 if editable else 2)
+
+
+def test_anonymous_visitors_reach_no_wiki_page(db, api, client):
+    from colony.wiki.actions import do_create_page
+
+    page = do_create_page(author=make_person("owner"), title="Handbook", text="hello")
+    for path in ("/wiki/", page.get_absolute_url(), page.url("history"), page.url("edit")):
+        assert client.get(path).status_code == 302, path
+    for path in (f"/api/v1/wiki/pages/{page.pk}", "/api/v1/wiki/pages", f"/api/v1/wiki/pages/{page.pk}/revisions"):
+        assert api().get(path).status_code == 401, path
