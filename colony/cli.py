@@ -189,7 +189,11 @@ def analyze(backfill: bool, everything: bool) -> int:
 def demo(host: str, port: int, people: int) -> None:
     _setup()
     _migrate()
+    from django.conf import settings
+
     from colony.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty
+
+    settings.COLONY_EMBEDDING_THREADS = max(1, os.cpu_count() or 1)  # seeding has the machine to itself
 
     started = time.monotonic()
     created = seed_if_empty(people=people, progress=True)

@@ -188,7 +188,7 @@ def _writing_evidence(query: np.ndarray, user_ids: Collection[int]) -> dict[int,
             best[post.author_id] = (similarity, post.pk)
     out = {}
     for author, (similarity, post_id) in best.items():
-        if similarity >= 0.3:
+        if similarity >= 0.4:
             post = posts[post_id]
             excerpt = " ".join(post.text.split())
             out[author] = {"post": post_id, "excerpt": excerpt[:80] + ("…" if len(excerpt) > 80 else ""),

@@ -37,6 +37,7 @@ from colony.social.models import (
     Mention,
     Post,
     PostHashtag,
+    PostKind,
     Reaction,
     ReactionKind,
     Visibility,
@@ -432,6 +433,39 @@ class Seeder:
         Acknowledgement.objects.bulk_create([Acknowledgement(announcement=announcement, user=u) for u in readers])
         self.say(f"an announcement, read by {len(readers)} people so far")
 
+    def make_asks(self) -> None:
+        """A few asks routed the way live ones are, so the Asks place has a story to tell."""
+        from colony.asks.actions import do_respond, do_route
+        from colony.asks.models import Ask, Match
+        from colony.core.analysis import backfill
+
+        backfill(progress=False)  # routing needs every profile and post analysed
+        ceo = self.by_handle[self.org["ceo"]["handle"]]
+        for index, spec in enumerate(self.org.get("asks", [])):
+            if spec["author"] == "ceo":
+                author = ceo
+            else:
+                speakers = [p.user for p in self.people if p.user.pk != ceo.pk and spec["author"] in p.speaks]
+                author = speakers[index % len(speakers)] if speakers else ceo
+            moment = self.now - timedelta(hours=3 * (index + 1))
+            self._salt += 1
+            post = Post.objects.create(
+                id=id_at(moment, self._salt), author=author, text=spec["need"], kind=PostKind.ASK,
+                html=render_markdown(spec["need"], lambda h: None).html, language=detect_language(spec["need"]),
+                created_at=moment,
+            )
+            post_index().index(post.pk, post.text, post.language)
+            ask = Ask.objects.create(post=post, brief=spec["brief"], urgency=spec["urgency"],
+                                     deadline=(self.now + timedelta(days=spec["deadline_days"])).date())
+            Skill.objects.bulk_create([Skill(name=n) for n in spec["skills"]], ignore_conflicts=True)
+            ask.skills.set(Skill.objects.filter(name__in=spec["skills"]))
+            do_route(ask=ask)
+            for match in Match.objects.filter(ask=ask).select_related("user")[: spec["responders"]]:
+                speaks = next((p.speaks for p in self.people if p.user.pk == match.user_id), ["en"])
+                pitch = self.org["ask_pitches"].get(speaks[0], self.org["ask_pitches"]["en"])
+                do_respond(ask=ask, author=match.user, pitch=pitch)
+        self.say(f"{len(self.org.get('asks', []))} asks, routed to the people who can help")
+
     def build_feeds(self) -> None:
         for person in self.people:
             rebuild_feed(person.user.pk)
@@ -447,6 +481,8 @@ def seed(*, people: int = 300, posts: int = 3000, progress: bool = False) -> dic
         seeder.save_posts()
         seeder.make_reactions_and_notifications()
         seeder.make_announcement()
+    seeder.build_feeds()
+    seeder.make_asks()
     seeder.build_feeds()
     return {"people": len(seeder.people), "posts": len(seeder.posts)}
 
