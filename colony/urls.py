@@ -5,8 +5,8 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 
 from colony.announcements import views as announcement_views
-from colony.asks import views as ask_views
 from colony.api import api
+from colony.asks import views as ask_views
 from colony.communities import views as community_views
 from colony.core import views as core_views
 from colony.messaging import views as messaging_views

@@ -52,11 +52,16 @@ class Candidate:
 
 
 class _People:
-    """Profile and writing vectors of everyone, refreshed from the database as they change."""
+    """Everyone's profile and writing vectors, side by side in one index, refreshed as they change.
+
+    Each person is one 1,024-dimension row: the profile vector, then the
+    direction of their writing. A query built as (w_p·q, w_w·q) then yields
+    ``w_p·cos(profile) + w_w·cos(writing)`` for everyone in a single
+    matrix-vector product.
+    """
 
     def __init__(self) -> None:
-        self.profile = NumpyVectorIndex(DIMENSIONS)
-        self.writing = NumpyVectorIndex(DIMENSIONS)
+        self.index = NumpyVectorIndex(2 * DIMENSIONS)
         self.seen: datetime | None = None
         self.lock = threading.Lock()
 
@@ -70,27 +75,35 @@ class _People:
             for user_id, profile, writing, count, updated in rows.values_list(
                 "user_id", "profile", "writing_sum", "writing_count", "updated_at"
             ).iterator(chunk_size=2000):
+                row = np.zeros(2 * DIMENSIONS, dtype=np.float32)
                 if profile:
-                    self.profile.upsert([user_id], from_bytes(profile)[None, :])
+                    row[:DIMENSIONS] = from_bytes(profile)
+                if writing and count:
+                    vector = from_bytes(writing)
+                    norm = float(np.linalg.norm(vector))
+                    if norm > 0:
+                        row[DIMENSIONS:] = vector / norm
+                if row.any():
+                    self.index.upsert([user_id], row[None, :])
                 else:
-                    self.profile.remove([user_id])
-                vector = from_bytes(writing) if writing and count else None
-                norm = float(np.linalg.norm(vector)) if vector is not None else 0.0
-                if vector is not None and norm > 0:
-                    self.writing.upsert([user_id], (vector / norm)[None, :])
-                else:
-                    self.writing.remove([user_id])
+                    self.index.remove([user_id])
                 if newest is None or updated > newest:
                     newest = updated
             self.seen = newest
 
-    def scores(self, query: np.ndarray) -> tuple[dict[int, float], dict[int, float]]:
+    def scores(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and their weighted meaning score for a unit query vector."""
+        both = np.concatenate([WEIGHTS["profile"] * query, WEIGHTS["writing"] * query]).astype(np.float32)
         with self.lock:
-            p_ids, p_scores = self.profile.similarities(query)
-            w_ids, w_scores = self.writing.similarities(query)
-        return dict(zip(p_ids.tolist(), p_scores.tolist(), strict=True)), dict(
-            zip(w_ids.tolist(), w_scores.tolist(), strict=True)
-        )
+            return self.index.similarities(both)
+
+    def parts(self, user_id: int, query: np.ndarray) -> tuple[float, float]:
+        """(profile, writing) cosine for one person, for the reasons."""
+        with self.lock:
+            row = self.index.vector(user_id)
+            if row is None:
+                return 0.0, 0.0
+            return float(row[:DIMENSIONS] @ query), float(row[DIMENSIONS:] @ query)
 
 
 _people = _People()
@@ -188,12 +201,20 @@ def _writing_evidence(query: np.ndarray, user_ids: Collection[int]) -> dict[int,
             best[post.author_id] = (similarity, post.pk)
     out = {}
     for author, (similarity, post_id) in best.items():
-        if similarity >= 0.4:
+        if similarity >= 0.35:
             post = posts[post_id]
             excerpt = " ".join(post.text.split())
             out[author] = {"post": post_id, "excerpt": excerpt[:80] + ("…" if len(excerpt) > 80 else ""),
                            "date": post.created_at.date().isoformat()}
     return out
+
+
+def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    if not len(ids):
+        return []
+    k = min(k, len(ids))
+    top = np.argpartition(-scores, k - 1)[:k]
+    return [(int(ids[i]), float(scores[i])) for i in top]
 
 
 def eligible_people(*, asker: User | None, exclude: Collection[str] = (), audience: Collection[int] | None = None,
@@ -233,7 +254,7 @@ def rank_candidates(
     wanted_skills = _skills_in(text, skills)
     query = embed_one(" ".join([text, *(s.replace("-", " ") for s in wanted_skills)]))
     _people.refresh()
-    profile, writing = _people.scores(query)
+    ids, meaning = _people.scores(query)
 
     # Skill overlap for everyone who lists a wanted skill.
     overlap: dict[int, list[str]] = {}
@@ -242,20 +263,31 @@ def rank_candidates(
             "user_id", "skill__name"
         ):
             overlap.setdefault(user_id, []).append(name)
+    skill_share = {u: len(names) / max(len(wanted_skills), 1) for u, names in overlap.items()}
 
-    def base(user_id: int) -> float:
-        return (
-            WEIGHTS["profile"] * max(profile.get(user_id, 0.0), 0.0)
-            + WEIGHTS["writing"] * max(writing.get(user_id, 0.0), 0.0)
-            + WEIGHTS["skills"] * (len(overlap.get(user_id, ())) / max(len(wanted_skills), 1))
-        )
-
-    pool = set(profile) | set(writing) | set(overlap)
-    pool -= set(skip)
-    ranked = sorted(pool, key=base, reverse=True)
+    # Best first by meaning and skills. With an audience (a community, named
+    # people) everyone in it is scored; otherwise the best by meaning, plus
+    # everyone who lists a wanted skill.
+    row_of: dict[int, int] = {}
+    if audience is not None or skill_share:
+        row_of = {u: i for i, u in enumerate(ids.tolist())}
+    if audience is not None:
+        base = {u: float(meaning[row_of[u]]) if u in row_of else 0.0 for u in audience}
+    else:
+        base = dict(_top(ids, meaning, SHORTLIST * 4))
+    for user_id, share in skill_share.items():
+        if audience is not None and user_id not in base:
+            continue
+        semantic = base.get(user_id)
+        if semantic is None:
+            semantic = float(meaning[row_of[user_id]]) if user_id in row_of else 0.0
+        base[user_id] = semantic + WEIGHTS["skills"] * share
+    for user_id in skip:
+        base.pop(user_id, None)
+    ranked = sorted(base, key=lambda u: (-base[u], u))[: SHORTLIST * 2]
     allowed = set(
         eligible_people(asker=asker, exclude=exclude, audience=audience, now=now)
-        .filter(pk__in=ranked[: SHORTLIST * 2]).values_list("pk", flat=True)
+        .filter(pk__in=ranked).values_list("pk", flat=True)
     )
     shortlist = [i for i in ranked if i in allowed][:SHORTLIST]
     sent = _sent_today(shortlist, now)
@@ -269,7 +301,7 @@ def rank_candidates(
         p = near.get(user_id, {})
         proximity = (0.4 * bool(p.get("you_follow") or p.get("follows_you"))
                      + 0.3 * min(p.get("shared", 0), 3) / 3 + 0.3 * bool(p.get("team")))
-        score = base(user_id) + WEIGHTS["helpful"] * min(1.0, (answered + chosen) / 4) + WEIGHTS["proximity"] * proximity
+        score = base[user_id] + WEIGHTS["helpful"] * min(1.0, (answered + chosen) / 4) + WEIGHTS["proximity"] * proximity
         scored.append((score, user_id))
     scored.sort(key=lambda s: (-s[0], s[1]))
     top = scored[: max(0, limit)]
@@ -280,12 +312,13 @@ def rank_candidates(
     evidence = _writing_evidence(query, [u for _, u in top])
     out = []
     for score, user_id in top:
+        profile_cos, writing_cos = _people.parts(user_id, query)
         reasons: list[dict[str, Any]] = []
         if overlap.get(user_id):
             reasons.append({"code": "skills", "skills": sorted(overlap[user_id])})
-        if profile.get(user_id, 0.0) >= 0.35 and titles.get(user_id):
+        if profile_cos >= 0.35 and titles.get(user_id):
             reasons.append({"code": "profile", "title": titles[user_id]})
-        if user_id in evidence and writing.get(user_id, 0.0) > 0:
+        if user_id in evidence and writing_cos > 0:
             reasons.append({"code": "wrote", **evidence[user_id]})
         answered, chosen = helpful.get(user_id, (0, 0))
         if answered:

@@ -21,6 +21,7 @@ from colony.core.errors import ActionError, NotFound
 from colony.core.typing import AuthedHttpRequest
 from colony.core.web import refuse
 from colony.people.actions import access_person
+from colony.people.models import User
 from colony.social.models import Post, PostKind
 from colony.social.selectors import present
 
@@ -33,7 +34,7 @@ from .routing import rank_candidates
 PAGE = 20
 
 
-def _communities(user: object) -> list[tuple[str, str]]:
+def _communities(user: User) -> list[tuple[str, str]]:
     return [(str(c.pk), c.name) for c in Community.objects.filter(memberships__user=user, archived_at__isnull=True)]
 
 
@@ -141,7 +142,7 @@ def respond(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
         actions.do_respond(
             ask=ask, author=request.user, kind=request.POST.get("kind", "help"),
             pitch=request.POST.get("pitch", ""), public=request.POST.get("public") == "on",
-            upload=document.file if document else None, upload_name=document.name if document else "",
+            upload=document.file if document else None, upload_name=(document.name or "") if document else "",
             referred_handle=request.POST.get("referred", ""),
         )
     except ActionError as exc:

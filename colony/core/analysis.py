@@ -13,7 +13,7 @@ with both; later features reuse them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from django.db import transaction

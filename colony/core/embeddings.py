@@ -48,7 +48,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     with _lock:  # one forward pass at a time: the model keeps scratch state
         vectors = np.asarray(model.encode([t for _, t in wanted]), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms == 0, 1, norms)
+    vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
     out[[i for i, _ in wanted]] = vectors
     return out
 

@@ -2,7 +2,7 @@
 
 The embedded default keeps every vector of an index in one float32 matrix and
 answers a query with a matrix-vector product (brute force). For 10,000
-people × 512 dimensions that is 20 MB and well under a millisecond; an ANN
+people x 512 dimensions that is 20 MB and well under a millisecond; an ANN
 index (usearch) or pgvector can implement the same protocol when an
 organisation outgrows it.
 """

@@ -109,7 +109,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok"})
 
 
-@login_required
 def _may_read_response_document(request: AuthedHttpRequest, attachment_id: int) -> bool:
     """A CV or brief sent with a response to an ask: for whoever may read that response."""
     from colony.asks.actions import responses_visible_to
@@ -122,6 +121,7 @@ def _may_read_response_document(request: AuthedHttpRequest, attachment_id: int) 
     return responses_visible_to(response.ask, request.user).filter(pk=response.pk).exists()
 
 
+@login_required
 def media(request: AuthedHttpRequest, path: str) -> HttpResponseBase:
     """Serve an upload only to people allowed to see it.
 

@@ -64,6 +64,21 @@ API: dict[str, str] = {
     "asks/{ask_id}/invitations": "asker only", "communities/{community_id}/invitations": "moderators only",
 }
 
+# Wiki pages, in the organisation's space (/wiki/…) and in communities' (/communities/<slug>/wiki/…).
+PAGES.update({"wiki/": MATRIX, "communities/<slug:slug>/wiki": MATRIX})
+for _space in ("wiki/", "communities/<slug:slug>/wiki/"):
+    PAGES.update({
+        f"{_space}new": "editors of the space only (wiki test_pages)", f"{_space}<str:page>": MATRIX,
+        f"{_space}<str:page>/edit": MATRIX, f"{_space}<str:page>/history": MATRIX,
+        f"{_space}<str:page>/diff": MATRIX, f"{_space}<str:page>/revisions/<int:number>": MATRIX,
+        f"{_space}<str:page>/restore": "editors of the space only (wiki test_pages)",
+    })
+API.update({
+    "wiki/pages": MATRIX, "wiki/pages/{page_id}": MATRIX, "wiki/pages/{page_id}/revisions": MATRIX,
+    "wiki/pages/{page_id}/revisions/{number}": MATRIX, "wiki/pages/{page_id}/diff": MATRIX,
+    "wiki/pages/{page_id}/restore": MATRIX,
+})
+
 CLASSIFIED = {**PAGES, **{f"api/v1/{route}": why for route, why in API.items()}}
 
 

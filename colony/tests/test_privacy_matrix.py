@@ -350,6 +350,7 @@ def test_an_ask_and_its_responses_reach_exactly_their_audience(ask_cast, api, cl
     assert ("private pitch" in page.content.decode()) is (persona in ("asker", "helper"))
 
     # the response's document
+    assert private.attachment is not None
     assert (client.get(private.attachment.file.url).status_code == 200) is (persona in ("asker", "helper"))
 
     # search and the organisation timeline (guests cannot open either)
@@ -389,7 +390,9 @@ def test_a_guest_sees_nothing_but_their_ask(ask_cast, client, api, commit):
                         content_type="application/json")
     assert token.status_code == 403
     # the link works once
-    with pytest.raises(Exception):
+    from colony.core.errors import NotFound
+
+    with pytest.raises(NotFound):
         do_accept_invite(raw=raw, display_name="Someone else", password="another-long-password-2")
 
 

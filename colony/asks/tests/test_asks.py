@@ -78,7 +78,7 @@ def test_preview_ranks_without_notifying_and_excludes_the_caller(api, leader, ex
                                                          "exclude": ["kostya"]})
     assert response.status_code == 200
     candidates = response.json()["candidates"]
-    assert [c["handle"] for c in candidates][0] == "sanne"
+    assert candidates[0]["handle"] == "sanne"
     assert all(c["handle"] not in ("leader", "kostya") for c in candidates)
     assert len(candidates) <= 2 and all(c["reasons"] and isinstance(c["score"], float) for c in candidates)
     assert not Notification.objects.filter(kind="ask").exists()
@@ -204,7 +204,9 @@ def test_an_unanswered_ask_widens_to_the_next_people(leader, commit, settings):
     assert set(Match.objects.filter(ask=ask).values_list("round", flat=True)) == {1, 2}
     # Once someone responds, it stops widening.
     with commit():
-        do_respond(ask=Ask.objects.get(pk=ask.pk), author=Match.objects.filter(ask=ask).first().user, pitch="me")
+        helper = Match.objects.filter(ask=ask).select_related("user").first()
+        assert helper is not None
+        do_respond(ask=Ask.objects.get(pk=ask.pk), author=helper.user, pitch="me")
     Ask.objects.filter(pk=ask.pk).update(last_routed_at=timezone.now() - timedelta(hours=3))
     assert asks_to_widen() == []
 

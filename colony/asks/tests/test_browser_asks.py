@@ -24,9 +24,9 @@ from colony.tests.test_browser import (  # noqa: F401 (fixtures)
 )
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import BrowserContext, expect  # noqa: E402
+from playwright.sync_api import BrowserContext, expect
 
-from colony.testing import make_person, publish  # noqa: E402
+from colony.testing import make_person, publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
