@@ -21,9 +21,9 @@ from django.utils.translation import ngettext
 
 from colony.communities.actions import check_can_post
 from colony.communities.models import Community
+from colony.core import tasks as analysis_tasks
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
 from colony.core.html import Rendered, normalise_hashtag, render_markdown
-from colony.core import tasks as analysis_tasks
 from colony.core.language import detect_language
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
