@@ -14,6 +14,7 @@ from colony.people.api import router as people_router
 from colony.people.api import tokens_router
 from colony.search.api import router as search_router
 from colony.social.api import router as social_router
+from colony.wiki.api import router as wiki_router
 
 api = NinjaAPI(
     title="Colony API",
@@ -33,4 +34,5 @@ api.add_router("/", search_router)
 api.add_router("/", communities_router)
 api.add_router("/", announcements_router)
 api.add_router("/", messaging_router)
+api.add_router("/", wiki_router)
 api.add_router("/", asks_router)

@@ -25,6 +25,11 @@ django_wsgi = WSGIMiddleware(
 
 ASYNC_PATHS = ("/events",)
 
+if os.environ.get("COLONY_WARM_UP", "1") != "0":
+    from colony.asks.routing import warm_up_in_background
+
+    warm_up_in_background()  # the ask preview is then fast from the first request
+
 
 async def application(scope, receive, send):  # type: ignore[no-untyped-def]
     if scope["type"] == "http" and scope["path"] in ASYNC_PATHS:

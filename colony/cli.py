@@ -113,6 +113,10 @@ def run_worker() -> None:
     _setup()
     from django.core.management import call_command
 
+    from colony.asks.routing import warm_up_in_background
+
+    warm_up_in_background()
+
     call_command("run_huey", workers=int(os.environ.get("COLONY_WORKERS", "2")), worker_type="thread",
                  initial_delay=0.05, max_delay=0.1, backoff=1.25,
                  verbose={"DEBUG": True, "INFO": None}.get(os.environ.get("COLONY_LOG_LEVEL", "").upper(), False))

@@ -335,3 +335,22 @@ def rank_candidates(
             reasons.append({"code": "similar"})
         out.append(Candidate(user_id=user_id, handle=handles[user_id], score=round(score, 4), reasons=reasons))
     return out
+
+
+def warm_up_in_background() -> None:
+    """Load the model and everyone's vectors now, so the first ask after a start is as fast as the rest."""
+
+    def run() -> None:
+        from django.db import connection
+
+        try:
+            embed_one("warm up")
+            _people.refresh()
+        except Exception:  # a cold start is slower, never broken
+            import logging
+
+            logging.getLogger(__name__).warning("routing warm-up failed", exc_info=True)
+        finally:
+            connection.close()
+
+    threading.Thread(target=run, name="routing-warm-up", daemon=True).start()

@@ -17,6 +17,7 @@ from colony.people.actions import access_person
 from colony.people.api import PersonOut
 from colony.social import selectors as social_selectors
 from colony.social.api import PostOut
+from colony.wiki.api import PageSummaryOut, page_summary_out
 
 from . import selectors
 from .backends import Filters
@@ -34,6 +35,11 @@ class HashtagHitOut(BaseModel):
     posts: int
 
 
+class WikiHitOut(BaseModel):
+    page: PageSummaryOut
+    snippet: str
+
+
 class SearchOut(BaseModel):
     query: str
     type: str
@@ -41,6 +47,7 @@ class SearchOut(BaseModel):
     people: list[PersonOut] = []
     hashtags: list[HashtagHitOut] = []
     communities: list[CommunityOut] = []
+    wiki: list[WikiHitOut] = []
 
 
 def _day(value: date | None, *, end: bool = False) -> datetime | None:
@@ -50,11 +57,11 @@ def _day(value: date | None, *, end: bool = False) -> datetime | None:
     return moment + timedelta(days=1) if end else moment
 
 
-@router.get("/search", response=SearchOut, summary="Search posts, people, communities and hashtags")
+@router.get("/search", response=SearchOut, summary="Search posts, people, communities, hashtags and wiki pages")
 def search(
     request: AuthedHttpRequest,
     q: str = "",
-    type: Literal["all", "posts", "people", "communities", "hashtags"] = "all",
+    type: Literal["all", "posts", "people", "communities", "hashtags", "wiki"] = "all",
     author: str = "",
     community: int | None = None,
     language: str = "",
@@ -87,4 +94,7 @@ def search(
                               for c in selectors.search_communities(request.user, q, limit=limit)]
     if type in ("all", "hashtags"):
         out["hashtags"] = [{"name": n, "posts": c} for n, c in selectors.search_hashtags(q, limit=limit)]
+    if type in ("all", "wiki"):
+        out["wiki"] = [{"page": page_summary_out(hit.page), "snippet": hit.snippet}
+                       for hit in selectors.search_wiki(request.user, q, limit=limit, offset=offset)]
     return out

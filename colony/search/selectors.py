@@ -1,4 +1,4 @@
-"""Search for people, posts and hashtags, filtered by what the searcher may see."""
+"""Search for people, posts, hashtags, communities and wiki pages, filtered by what the searcher may see."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from colony.communities.selectors import directory as community_directory
 from colony.people.models import User
 from colony.people.selectors import directory
 from colony.social.models import Hashtag, Post
+from colony.wiki.models import WikiPage
 
-from .backends import MARK_END, MARK_START, Filters, post_index, query_terms
+from .backends import MARK_END, MARK_START, Filters, post_index, query_terms, wiki_index
 
 ROUNDS = 4  # bounded: at most this many batches of candidates per page
 
@@ -108,3 +109,46 @@ def search_hashtags(query: str, *, limit: int = 20) -> list[tuple[str, int]]:
         .order_by("-uses", "name")[:limit]
     )
     return [(tag.name, tag.uses) for tag in rows]
+
+
+@dataclass
+class WikiResult:
+    page: WikiPage
+    snippet: str  # safe HTML with <mark> around the matches
+
+
+def search_wiki(viewer: User, query: str, *, limit: int = 20, offset: int = 0) -> list[WikiResult]:
+    """Ranked wiki pages matching every word of ``query`` that ``viewer`` may read.
+
+    Like posts, candidates come from the index by rank and each batch goes
+    through ``WikiPage.objects.visible_to``: a page never leaves its space.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    index = wiki_index()
+    results: list[WikiResult] = []
+    skipped = cursor = 0
+    batch = max(limit * 2, 20)
+    for _round in range(ROUNDS):
+        hits = index.match(terms, limit=batch, offset=cursor)
+        cursor += len(hits)
+        if not hits:
+            break
+        visible = {
+            p.pk: p for p in WikiPage.objects.visible_to(viewer).filter(id__in=[h.page_id for h in hits])
+            .select_related("community", "current", "current__author")
+        }
+        for hit in hits:
+            if hit.page_id not in visible:
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            results.append(WikiResult(page=visible[hit.page_id], snippet=highlight(hit.snippet)))
+            if len(results) >= limit:
+                return results
+        if len(hits) < batch:
+            break
+        batch *= 2
+    return results

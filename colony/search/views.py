@@ -15,7 +15,7 @@ PAGE = 20
 
 @login_required
 def search(request: AuthedHttpRequest) -> HttpResponse:
-    """One box; results grouped by posts, people and hashtags."""
+    """One box; results grouped by posts, people, communities, hashtags and wiki pages."""
     query = request.GET.get("q", "")[:500]
     language = request.GET.get("language", "").strip().lower()[:8]
     page = max(1, min(int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1, 20))
@@ -30,6 +30,7 @@ def search(request: AuthedHttpRequest) -> HttpResponse:
         "people": selectors.search_people(request.user, query, limit=8) if searched and page == 1 else [],
         "hashtags": selectors.search_hashtags(query, limit=10) if searched and page == 1 else [],
         "communities": selectors.search_communities(request.user, query, limit=8) if searched and page == 1 else [],
+        "wiki_pages": selectors.search_wiki(request.user, query, limit=8) if searched and page == 1 else [],
         "place": "search",
     }
     return render(request, "search/index.html", context)

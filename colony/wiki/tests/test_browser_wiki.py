@@ -1,0 +1,184 @@
+"""The wiki in a real browser (Debian's Chromium via Playwright), against the live server.
+
+Two people edit the same page at once; the second save conflicts, that
+person merges and saves, and the history shows both changes and a diff.
+The fixtures follow colony/tests/test_browser.py.
+
+Run with::
+
+    COLONY_DATA_DIR=/tmp/wikitest .venv/bin/pytest -q colony/wiki/tests/test_browser_wiki.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}", allow_module_level=True)
+pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses
+# to run inside one unless told it is safe (it is: nothing here is async).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
+
+from colony.testing import PASSWORD  # noqa: E402
+from colony.wiki.actions import do_create_page  # noqa: E402
+from colony.wiki.models import WikiRevision  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TIMEOUT_MS = 10_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def event_streams(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """End the live server's event streams before the test's database goes away (see test_browser.py)."""
+    from colony.core import views
+
+    real_stream, real_snapshot = views._sync_stream, views._snapshot
+    threads: list[threading.Thread] = []
+    closing = threading.Event()
+    tick = itertools.count(1)
+
+    def stream(user_id: int) -> Iterator[str]:
+        threads.append(threading.current_thread())
+        yield from real_stream(user_id)
+
+    def snapshot(user_id: int) -> dict[str, int]:
+        if closing.is_set():
+            return {"timeline": -next(tick), "notifications": 0}
+        return real_snapshot(user_id)
+
+    monkeypatch.setattr(views, "_sync_stream", stream)
+    monkeypatch.setattr(views, "_snapshot", snapshot)
+    yield
+    closing.set()
+    monkeypatch.setattr(views, "POLL_SECONDS", 0.02)
+    for thread in threads:
+        thread.join(timeout=5)
+    assert not any(t.is_alive() for t in threads), "an event stream outlived its browser"
+
+
+@pytest.fixture
+def new_context(
+    browser: Browser, live_server: Any, event_streams: None
+) -> Iterator[Callable[[], BrowserContext]]:
+    """``new_context()`` opens a fresh browser context (its own cookies) on the live server."""
+    opened: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+
+
+def sign_in(page: Page, handle: str) -> None:
+    page.goto("/signin")
+    page.get_by_label("Handle").fill(handle)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.wait_for_load_state()
+
+
+def test_two_people_edit_a_page_at_once_and_the_second_merges_before_saving(
+    new_context: Callable[[], BrowserContext], leader: Any, member: Any
+) -> None:
+    do_create_page(author=leader, title="Outage runbook",
+                   text="1. Check the dashboards\n2. Page the on-call engineer")
+
+    # Lena and Max both open the page from the wiki and start editing revision 1.
+    lena = new_context().new_page()
+    sign_in(lena, "leader")
+    lena.get_by_role("navigation", name="Main").get_by_role("link", name="Wiki").click()
+    lena.get_by_role("link", name="Outage runbook").click()
+    lena.get_by_role("link", name="Edit").click()
+    max_page = new_context().new_page()
+    sign_in(max_page, "member")
+    max_page.goto("/wiki/outage-runbook")
+    max_page.get_by_role("link", name="Edit").click()
+    expect(max_page.get_by_label("Text", exact=True)).to_have_value(
+        "1. Check the dashboards\n2. Page the on-call engineer")
+
+    # Lena saves first.
+    lena.get_by_label("Text", exact=True).fill(
+        "1. Check the dashboards\n2. Page the on-call engineer\n3. Post an update in the incident channel")
+    lena.get_by_label("Summary of your change (optional)").fill("add the update step")
+    lena.get_by_role("button", name="Preview").click()  # htmx: rendered in place, nothing saved
+    expect(lena.locator("#wiki-preview li")).to_have_count(3)
+    assert WikiRevision.objects.count() == 1
+    lena.get_by_role("button", name="Save", exact=True).click()
+    expect(lena.locator("#alerts")).to_contain_text("Saved as revision 2")
+
+    # Max's save, started from revision 1, does not overwrite hers: he sees both versions and a diff.
+    mine = "1. Check the dashboards and the status page\n2. Page the on-call engineer"
+    max_page.get_by_label("Text", exact=True).fill(mine)
+    max_page.get_by_role("button", name="Save", exact=True).click()
+    expect(max_page.get_by_role("heading", name="Someone else saved this page while you were editing")).to_be_visible()
+    expect(max_page.get_by_role("alert").first).to_contain_text("revision 2")
+    expect(max_page.get_by_label("The current version", exact=True)).to_contain_text("incident channel")
+    expect(max_page.locator(".conflict table.diff")).to_contain_text("status page")
+    box = max_page.get_by_label("Your text, to merge with the current version")
+    expect(box).to_have_value(mine)
+    assert WikiRevision.objects.count() == 2
+
+    # He merges Lena's line into his text and saves.
+    box.fill(mine + "\n3. Post an update in the incident channel")
+    max_page.get_by_role("button", name="Save merged version").click()
+    expect(max_page.locator("#alerts")).to_contain_text("Saved as revision 3")
+    body = max_page.locator(".wiki-body")
+    expect(body).to_contain_text("status page")
+    expect(body).to_contain_text("incident channel")
+
+    # The history shows both people's revisions, and the diff between the last two.
+    max_page.get_by_role("link", name="History").click()
+    expect(max_page.get_by_role("heading", name=re.compile("History of"))).to_be_visible()
+    rows = max_page.locator("table.wiki-history tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("Max Member")
+    expect(rows.nth(1)).to_contain_text("Lena Leader")
+    expect(rows.nth(1)).to_contain_text("add the update step")
+    max_page.get_by_label("Compare from revision 2").check()
+    max_page.get_by_label("Compare to revision 3").check()
+    max_page.get_by_role("button", name="Compare selected revisions").click()
+    expect(max_page.get_by_role("heading", name=re.compile("revision 2 to revision 3"))).to_be_visible()
+    expect(max_page.locator("tr.diff-added")).to_contain_text("status page")
+    expect(max_page.locator("tr.diff-removed")).to_contain_text("1. Check the dashboards")
+    expect(max_page.locator("tr.diff-added").first).to_contain_text("added")  # said in words, not only colour
