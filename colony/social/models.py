@@ -241,7 +241,7 @@ class Attachment(models.Model):
     uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file = models.FileField(upload_to=attachment_path)
     kind = models.CharField(max_length=8, choices=Kind.choices)
-    content_type = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=100)
     name = models.CharField(max_length=200)
     size = models.PositiveIntegerField()
     description = models.CharField(max_length=500, blank=True)
