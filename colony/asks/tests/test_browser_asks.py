@@ -136,3 +136,45 @@ def test_a_dutch_ask_reaches_the_english_expert_who_answers_and_they_meet_in_a_w
     expect(row).to_contain_text("SAP")
     expect(row.locator("td").nth(1)).not_to_have_text("0")
     expect(row.locator("td").nth(4)).to_have_text("1")
+
+
+def test_a_guest_joins_one_ask_by_link_answers_it_and_sees_nothing_else(
+    new_context: Callable[[], BrowserContext], organisation: dict[str, Any]  # noqa: F811
+) -> None:
+    from colony.asks.actions import do_create_ask
+
+    ask = do_create_ask(author=organisation["sanne"], need="Need a freelance SAP tester for two weeks in March.")
+
+    # The asker creates a single-use link for an outside freelancer.
+    sanne = new_context().new_page()
+    sign_in(sanne, "sanne")
+    sanne.goto(f"/asks/{ask.pk}")
+    sanne.get_by_label("Their name").fill("Fran Freelancer")
+    sanne.get_by_role("button", name="Create link").click()
+    link = sanne.get_by_label("Link").input_value()
+    assert "/invitations/" in link
+
+    # The freelancer opens it, chooses a password and lands on the ask.
+    fran = new_context().new_page()
+    fran.goto(link)
+    expect(fran.get_by_role("heading", name="Sanne Smit invites you")).to_be_visible()
+    fran.get_by_label("Choose a password").fill("a-long-guest-password-1")
+    fran.get_by_role("button", name="Accept and continue").click()
+    expect(fran.get_by_role("heading", name="Welcome")).to_be_visible()
+    nav = fran.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="People")).to_have_count(0)
+    fran.get_by_role("link", name=re.compile("freelance SAP tester")).click()
+    fran.get_by_label("How you can help").fill("I test SAP migrations for a living.")
+    fran.get_by_role("button", name="Send").click()
+    expect(fran.get_by_role("heading", name="You offered to help")).to_be_visible()
+
+    # Nothing else of the organisation opens for her, and the link does not work twice.
+    fran.goto("/organisation")
+    expect(fran.get_by_role("heading", name=re.compile("not found", re.I))).to_be_visible()
+    other = new_context().new_page()
+    other.goto(link)
+    expect(other.get_by_text("This invitation is not valid")).to_be_visible()
+
+    # The asker sees the guest's response.
+    sanne.goto(f"/asks/{ask.pk}")
+    expect(sanne.locator(".response").filter(has_text="I test SAP migrations")).to_be_visible()
