@@ -178,12 +178,8 @@ def analyze(backfill: bool, everything: bool) -> int:
         return 2
     _setup()
     _migrate()
-    from django.conf import settings
-
     from colony.core.analysis import backfill as run
 
-    # A command has the machine to itself: let the model use every core.
-    settings.COLONY_EMBEDDING_THREADS = max(1, os.cpu_count() or 1)
     started = time.monotonic()
     done = run(everything=everything, progress=True)
     print(f"analysed {done['profiles']} profiles and {done['posts']} posts in {time.monotonic() - started:.1f} s")
@@ -193,11 +189,7 @@ def analyze(backfill: bool, everything: bool) -> int:
 def demo(host: str, port: int, people: int) -> None:
     _setup()
     _migrate()
-    from django.conf import settings
-
     from colony.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty
-
-    settings.COLONY_EMBEDDING_THREADS = max(1, os.cpu_count() or 1)  # seeding has the machine to itself
 
     started = time.monotonic()
     created = seed_if_empty(people=people, progress=True)

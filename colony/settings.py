@@ -220,8 +220,8 @@ COLONY_MAX_ATTACHMENTS = 4
 # How many entries each person's stored home feed keeps; older pages are
 # computed from the follow graph on demand.
 COLONY_FEED_CAP = int(os.environ.get("COLONY_FEED_CAP", "800"))
-# Analysis: BLAS threads per embedding call (1 keeps request threads from
-# fighting over two cores; the backfill command raises it).
+# Analysis: BLAS threads per process (read by colony/__init__.py before numpy
+# loads; 1 keeps request threads from fighting over the cores).
 COLONY_EMBEDDING_THREADS = int(os.environ.get("COLONY_EMBEDDING_THREADS", "1"))
 # Asks: how many people are notified at once, how long before widening to
 # the next ones when nobody has answered, how many rounds at most, and how
