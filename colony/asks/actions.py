@@ -6,7 +6,6 @@ transaction, and queues its slow parts (routing, email) after the commit.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -18,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from colony.communities.models import Community, Membership
-from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
+from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
 from colony.core.tasks import enqueue_on_commit
+from colony.core.uploads import check_upload_size, upload_size
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import normalise_skill
@@ -217,13 +217,7 @@ def asks_to_widen(now: Any = None) -> list[int]:
 
 def check_document_upload(upload: IO[bytes]) -> tuple[str, str]:
     """(kind, content type) of a CV or brief: a PDF or a Word document, checked by content."""
-    upload.seek(0, io.SEEK_END)
-    size = upload.tell()
-    upload.seek(0)
-    limit = settings.COLONY_MAX_RESPONSE_BYTES
-    if size > limit:
-        raise TooLarge(_("%(what)s is too large: the limit is %(limit)d MB.")
-                       % {"what": _("The document"), "limit": limit // (1024 * 1024)})
+    check_upload_size(upload, limit=settings.COLONY_MAX_RESPONSE_BYTES, what=_("The document"))
     head = upload.read(5)
     upload.seek(0)
     if head == b"%PDF-":
@@ -244,9 +238,7 @@ def _store_document(user: User, upload: IO[bytes], name: str) -> Attachment:
     from django.core.files import File
 
     kind, content_type = check_document_upload(upload)
-    upload.seek(0, io.SEEK_END)
-    size = upload.tell()
-    upload.seek(0)
+    size = upload_size(upload)
     attachment = Attachment(uploader=user, kind=kind, content_type=content_type, name=(name or "document")[:200],
                             size=size)
     attachment.file.save("response." + ("pdf" if kind == Attachment.Kind.PDF else "docx"), File(upload), save=False)

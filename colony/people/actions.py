@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, UnidentifiedImageError
 
-from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
+from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
+from colony.core.uploads import check_upload_size
 
 from .models import ApiToken, Skill, SpokenLanguage, Team, User, handle_validator
 
@@ -200,14 +201,7 @@ def do_update_profile(
 
 def check_image_upload(upload: IO[bytes], *, max_bytes: int, size_name: str) -> Image.Image:
     """Open an uploaded image after checking its size and real type (not its name)."""
-    upload.seek(0, io.SEEK_END)
-    size = upload.tell()
-    upload.seek(0)
-    if size > max_bytes:
-        raise TooLarge(
-            _("%(what)s is too large: the limit is %(limit)d MB.")
-            % {"what": size_name, "limit": max_bytes // (1024 * 1024)}
-        )
+    check_upload_size(upload, limit=max_bytes, what=size_name)
     try:
         image = Image.open(upload)
         image.verify()

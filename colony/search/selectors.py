@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.html import escape
@@ -14,9 +16,20 @@ from colony.people.selectors import directory
 from colony.social.models import Hashtag, Post
 from colony.wiki.models import WikiPage
 
-from .backends import MARK_END, MARK_START, Filters, post_index, query_terms, wiki_index
+from .backends import (
+    MARK_END,
+    MARK_START,
+    Filters,
+    Hit,
+    WikiHit,
+    post_index,
+    query_terms,
+    wiki_index,
+)
 
 ROUNDS = 4  # bounded: at most this many batches of candidates per page
+H = TypeVar("H")  # an index hit
+M = TypeVar("M")  # the row it stands for
 
 
 @dataclass
@@ -41,26 +54,45 @@ def search_posts(viewer: User, query: str, filters: Filters | None = None, *, li
         return []
     filters = filters or Filters()
     index = post_index()
-    results: list[PostResult] = []
-    skipped = 0
-    cursor = 0
+
+    def visible(hits: list[Hit]) -> dict[int, Post]:
+        rows = Post.objects.visible_to(viewer).filter(id__in=[h.post_id for h in hits]).select_related("author")
+        return {p.pk: p for p in rows}
+
+    found = _visible_in_rank_order(
+        lambda size, start: index.match(terms, filters, limit=size, offset=start), visible,
+        lambda hit: hit.post_id, limit=limit, offset=offset,
+    )
+    return [PostResult(post=post, snippet=highlight(hit.snippet)) for post, hit in found]
+
+
+def _visible_in_rank_order(
+    match: Callable[[int, int], list[H]], visible: Callable[[list[H]], dict[int, M]], key: Callable[[H], int],
+    *, limit: int, offset: int,
+) -> list[tuple[M, H]]:
+    """Walk an index's hits by rank in growing batches, keeping only what the reader may see.
+
+    ``match(size, start)`` gives the next hits; ``visible(hits)`` maps the ids
+    the reader may see to their rows. At most ``ROUNDS`` batches are read, so
+    a query that matches many hidden objects stays bounded.
+    """
+    results: list[tuple[M, H]] = []
+    skipped = cursor = 0
     batch = max(limit * 2, 20)
     for _round in range(ROUNDS):
-        hits = index.match(terms, filters, limit=batch, offset=cursor)
+        hits = match(batch, cursor)
         cursor += len(hits)
         if not hits:
             break
-        visible = {
-            p.pk: p
-            for p in Post.objects.visible_to(viewer).filter(id__in=[h.post_id for h in hits]).select_related("author")
-        }
+        rows = visible(hits)
         for hit in hits:
-            if hit.post_id not in visible:
+            row = rows.get(key(hit))
+            if row is None:
                 continue
             if skipped < offset:
                 skipped += 1
                 continue
-            results.append(PostResult(post=visible[hit.post_id], snippet=highlight(hit.snippet)))
+            results.append((row, hit))
             if len(results) >= limit:
                 return results
         if len(hits) < batch:
@@ -127,28 +159,14 @@ def search_wiki(viewer: User, query: str, *, limit: int = 20, offset: int = 0) -
     if not terms:
         return []
     index = wiki_index()
-    results: list[WikiResult] = []
-    skipped = cursor = 0
-    batch = max(limit * 2, 20)
-    for _round in range(ROUNDS):
-        hits = index.match(terms, limit=batch, offset=cursor)
-        cursor += len(hits)
-        if not hits:
-            break
-        visible = {
-            p.pk: p for p in WikiPage.objects.visible_to(viewer).filter(id__in=[h.page_id for h in hits])
-            .select_related("community", "current", "current__author")
-        }
-        for hit in hits:
-            if hit.page_id not in visible:
-                continue
-            if skipped < offset:
-                skipped += 1
-                continue
-            results.append(WikiResult(page=visible[hit.page_id], snippet=highlight(hit.snippet)))
-            if len(results) >= limit:
-                return results
-        if len(hits) < batch:
-            break
-        batch *= 2
-    return results
+
+    def visible(hits: list[WikiHit]) -> dict[int, WikiPage]:
+        rows = WikiPage.objects.visible_to(viewer).filter(id__in=[h.page_id for h in hits]).select_related(
+            "community", "current", "current__author")
+        return {p.pk: p for p in rows}
+
+    found = _visible_in_rank_order(
+        lambda size, start: index.match(terms, limit=size, offset=start), visible,
+        lambda hit: hit.page_id, limit=limit, offset=offset,
+    )
+    return [WikiResult(page=page, snippet=highlight(hit.snippet)) for page, hit in found]

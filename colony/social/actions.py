@@ -8,7 +8,6 @@ queued after commit.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import IO
 
@@ -22,9 +21,10 @@ from django.utils.translation import ngettext
 from colony.communities.actions import check_can_post
 from colony.communities.models import Community
 from colony.core import tasks as analysis_tasks
-from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
+from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
 from colony.core.html import Rendered, normalise_hashtag, render_markdown
 from colony.core.language import detect_language
+from colony.core.uploads import check_upload_size, upload_size
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import check_image_upload
@@ -148,15 +148,8 @@ def _set_mentions(post: Post, people: Sequence[User]) -> list[int]:
 
 def check_attachment_upload(upload: IO[bytes]) -> tuple[str, str]:
     """Return (kind, content type) after checking size and the real file type."""
-    upload.seek(0, io.SEEK_END)
-    size = upload.tell()
-    upload.seek(0)
     limit = settings.COLONY_MAX_ATTACHMENT_BYTES
-    if size > limit:
-        raise TooLarge(
-            _("%(what)s is too large: the limit is %(limit)d MB.")
-            % {"what": _("The attachment"), "limit": limit // (1024 * 1024)}
-        )
+    check_upload_size(upload, limit=limit, what=_("The attachment"))
     head = upload.read(5)
     upload.seek(0)
     if head == b"%PDF-":
@@ -174,9 +167,7 @@ IMAGE_MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEB
 
 def do_upload_attachment(*, user: User, upload: IO[bytes], name: str, description: str = "") -> Attachment:
     kind, content_type = check_attachment_upload(upload)
-    upload.seek(0, io.SEEK_END)
-    size = upload.tell()
-    upload.seek(0)
+    size = upload_size(upload)
     from django.core.files import File
 
     attachment = Attachment(

@@ -2,7 +2,7 @@
 
 Two people edit the same page at once; the second save conflicts, that
 person merges and saves, and the history shows both changes and a diff.
-The fixtures follow colony/tests/test_browser.py.
+The fixtures come from colony/tests/test_browser.py.
 
 Run with::
 
@@ -11,115 +11,30 @@ Run with::
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
-import threading
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+from colony.tests.test_browser import (  # noqa: F401 (fixtures)
+    browser,
+    event_streams,
+    new_context,
+    sign_in,
+)
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses
-# to run inside one unless told it is safe (it is: nothing here is async).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import BrowserContext, expect
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
-
-from colony.testing import PASSWORD  # noqa: E402
-from colony.wiki.actions import do_create_page  # noqa: E402
-from colony.wiki.models import WikiRevision  # noqa: E402
+from colony.wiki.actions import do_create_page
+from colony.wiki.models import WikiRevision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TIMEOUT_MS = 10_000
-expect.set_options(timeout=TIMEOUT_MS)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
-
-
-@pytest.fixture
-def event_streams(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """End the live server's event streams before the test's database goes away (see test_browser.py)."""
-    from colony.core import views
-
-    real_stream, real_snapshot = views._sync_stream, views._snapshot
-    threads: list[threading.Thread] = []
-    closing = threading.Event()
-    tick = itertools.count(1)
-
-    def stream(user_id: int) -> Iterator[str]:
-        threads.append(threading.current_thread())
-        yield from real_stream(user_id)
-
-    def snapshot(user_id: int) -> dict[str, int]:
-        if closing.is_set():
-            return {"timeline": -next(tick), "notifications": 0}
-        return real_snapshot(user_id)
-
-    monkeypatch.setattr(views, "_sync_stream", stream)
-    monkeypatch.setattr(views, "_snapshot", snapshot)
-    yield
-    closing.set()
-    monkeypatch.setattr(views, "POLL_SECONDS", 0.02)
-    for thread in threads:
-        thread.join(timeout=5)
-    assert not any(t.is_alive() for t in threads), "an event stream outlived its browser"
-
-
-@pytest.fixture
-def new_context(
-    browser: Browser, live_server: Any, event_streams: None
-) -> Iterator[Callable[[], BrowserContext]]:
-    """``new_context()`` opens a fresh browser context (its own cookies) on the live server."""
-    opened: list[BrowserContext] = []
-
-    def make() -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url, locale="en-GB")
-        context.set_default_timeout(TIMEOUT_MS)
-        context.set_default_navigation_timeout(TIMEOUT_MS)
-        opened.append(context)
-        return context
-
-    yield make
-    for context in opened:
-        context.close()
-
-
-def sign_in(page: Page, handle: str) -> None:
-    page.goto("/signin")
-    page.get_by_label("Handle").fill(handle)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
-    page.wait_for_load_state()
-
 
 def test_two_people_edit_a_page_at_once_and_the_second_merges_before_saving(
-    new_context: Callable[[], BrowserContext], leader: Any, member: Any
+    new_context: Callable[[], BrowserContext], leader: Any, member: Any  # noqa: F811
 ) -> None:
     do_create_page(author=leader, title="Outage runbook",
                    text="1. Check the dashboards\n2. Page the on-call engineer")
