@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from colony.announcements.api import router as announcements_router
 from colony.asks.api import router as asks_router
 from colony.communities.api import router as communities_router
+from colony.desk.api import router as desk_router
 from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
 from colony.messaging.api import router as messaging_router
 from colony.notifications.api import router as notifications_router
@@ -36,3 +37,4 @@ api.add_router("/", announcements_router)
 api.add_router("/", messaging_router)
 api.add_router("/", wiki_router)
 api.add_router("/", asks_router)
+api.add_router("/", desk_router)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "colony.messaging",
     "colony.search",
     "colony.asks",
+    "colony.desk",
     "colony.wiki",
     "colony.demo",
 ]

@@ -9,6 +9,7 @@ from colony.api import api
 from colony.asks import views as ask_views
 from colony.communities import views as community_views
 from colony.core import views as core_views
+from colony.desk import views as desk_views
 from colony.messaging import views as messaging_views
 from colony.notifications import views as notification_views
 from colony.people import views as people_views
@@ -50,6 +51,20 @@ urlpatterns = [
     path("communities/<slug:slug>/invite", ask_views.invite_to_community, name="community-invite"),
     path("invitations/<str:token>", ask_views.accept_invitation, name="invitation"),
     path("guest", ask_views.guest_home, name="guest-home"),
+    path("desk", desk_views.index, name="desk"),
+    path("desk/new", desk_views.create, name="desk-new"),
+    path("desk/check", desk_views.check, name="desk-check"),
+    path("desk/review", desk_views.review_queue, name="desk-review"),
+    path("desk/audit", desk_views.audit, name="desk-audit"),
+    path("desk/audit.<str:fmt>", desk_views.audit, name="desk-audit-export"),
+    path("desk/delegates", desk_views.delegates, name="desk-delegates"),
+    path("desk/policy", desk_views.policy, name="desk-policy"),
+    path("desk/<int:draft_id>", desk_views.draft, name="desk-draft"),
+    path("desk/<int:draft_id>/save", desk_views.save, name="desk-save"),
+    path("desk/<int:draft_id>/submit", desk_views.submit, name="desk-submit"),
+    path("desk/<int:draft_id>/review", desk_views.review, name="desk-review-decision"),
+    path("desk/<int:draft_id>/<str:action>", desk_views.act, name="desk-act"),
+    path("posts/<int:post_id>/copy", desk_views.copy_for, name="post-copy"),
     path("people", people_views.directory, name="people"),
     path("search", search_views.search, name="search"),
     # Wiki: /wiki/… and /communities/<slug>/wiki/… (before communities/<slug>/<action>).

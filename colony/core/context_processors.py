@@ -23,4 +23,14 @@ def colony(request: HttpRequest) -> dict[str, Any]:
         "unread_messages": unread_messages,
         "can_announce": bool(user is not None and user.is_authenticated
                              and user.has_perm("announcements.publish_announcement")),
+        "has_desk": _has_desk(user),
     }
+
+
+def _has_desk(user: Any) -> bool:
+    """The Desk place is shown to leaders, their delegates and reviewers only."""
+    if user is None or not user.is_authenticated or getattr(user, "is_guest", False):
+        return False
+    from colony.desk.actions import is_reviewer, uses_desk
+
+    return uses_desk(user) or is_reviewer(user)

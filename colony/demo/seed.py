@@ -53,8 +53,8 @@ LEADER_SKILLS = ["leadership", "strategy", "public-speaking", "fundraising", "ne
 
 # Fixed, easy logins printed by ``colony demo``: (handle, what they show).
 DEMO_LOGINS = [
-    ("ceo", "the CEO — a leader with many followers"),
-    ("admin", "an administrator (also sees the admin pages)"),
+    ("ceo", "the CEO — a leader with many followers and the leader's desk"),
+    ("admin", "an administrator (admin pages; reviews posts on the desk)"),
     ("sanne", "a platform engineer in Amsterdam (Dutch interface)"),
     ("budi", "a support lead in Jakarta (Indonesian interface)"),
     ("giulia", "a product designer in Milan (Italian interface)"),
@@ -427,6 +427,8 @@ class Seeder:
 
         ceo = self.by_handle[self.org["ceo"]["handle"]]
         ceo.user_permissions.add(Permission.objects.get(codename="publish_announcement"))
+        # She also has the leader's desk; the administrator (a superuser) reviews.
+        ceo.user_permissions.add(Permission.objects.get(content_type__app_label="desk", codename="use_desk"))
         latest = max((p for p in self.posts if p.author_id == ceo.pk and not p.reply_to_id), key=lambda p: p.id)
         announcement = Announcement.objects.create(post=latest)
         readers = [p.user for p in self.people if p.user.pk != ceo.pk and self.rng.random() < 0.5]

@@ -22,6 +22,9 @@ class Notification(models.Model):
         REFERRAL = "referral", _("Referral")
         SHORTLIST = "shortlist", _("Shortlisted")
         WAR_ROOM = "war_room", _("War room")
+        REVIEW = "review", _("Post to review")
+        REVIEWED = "reviewed", _("Review decision")
+        DRAFTED = "drafted", _("Draft from a delegate")
 
     id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
     recipient = models.ForeignKey(

@@ -34,6 +34,12 @@ def describe(n: Notification) -> str:
         return _("%(name)s shortlisted you for an ask") % {"name": name}
     if n.kind == Notification.Kind.WAR_ROOM:
         return _("%(name)s added you to a war room") % {"name": name}
+    if n.kind == Notification.Kind.REVIEW:
+        return _("A post by %(name)s is waiting for your review") % {"name": name}
+    if n.kind == Notification.Kind.REVIEWED:
+        return _("%(name)s reviewed your post") % {"name": name}
+    if n.kind == Notification.Kind.DRAFTED:
+        return _("%(name)s drafted a post for you to publish") % {"name": name}
     if n.kind == Notification.Kind.FOLLOW:
         return _("%(name)s followed you") % {"name": name}
     return name

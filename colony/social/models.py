@@ -144,6 +144,9 @@ class Post(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     replies_count = models.PositiveIntegerField(default=0)
     reposts_count = models.PositiveIntegerField(default=0)
+    # Who wrote it for the author (a delegate on the leader's desk): shown as "drafted with".
+    drafted_with = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     # The id a post had in the system it was imported from (``colony import posts``).
     import_id = models.CharField(max_length=100, null=True, blank=True, unique=True)
     hashtags: models.ManyToManyField[Hashtag, PostHashtag] = models.ManyToManyField(Hashtag, through="PostHashtag", related_name="posts")

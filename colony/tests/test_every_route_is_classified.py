@@ -36,6 +36,12 @@ PAGES: dict[str, str] = {
     "asks/<int:ask_id>/war-room": "asker only (test_asks)", "asks/<int:ask_id>/status": "asker only (test_asks)",
     "asks/<int:ask_id>/invite": "asker only", "communities/<slug:slug>/invite": "moderators only",
     "invitations/<str:token>": "single-use token", "guest": MATRIX,
+    "desk": "own drafts only", "desk/new": "no content", "desk/check": "the caller's own text",
+    "desk/review": "reviewers only (test_desk)", "desk/audit": MATRIX, "desk/audit.<str:fmt>": MATRIX,
+    "desk/delegates": "own delegations", "desk/policy": "policy managers only (test_desk)",
+    "desk/<int:draft_id>": MATRIX, "desk/<int:draft_id>/save": "writers only (test_desk)",
+    "desk/<int:draft_id>/submit": "writers only (test_desk)", "desk/<int:draft_id>/review": "reviewers only",
+    "desk/<int:draft_id>/<str:action>": "writers only", "posts/<int:post_id>/copy": "author and delegates",
 }
 
 API: dict[str, str] = {
@@ -62,6 +68,9 @@ API: dict[str, str] = {
     "asks/{ask_id}/responses/{response_id}/shortlist": "asker only (test_asks)",
     "asks/{ask_id}/status": "asker only (test_asks)", "asks/{ask_id}/war-room": "asker only (test_asks)",
     "asks/{ask_id}/invitations": "asker only", "communities/{community_id}/invitations": "moderators only",
+    "desk/check": "the caller's own text", "desk/drafts": MATRIX, "desk/drafts/{draft_id}": MATRIX,
+    "desk/drafts/{draft_id}/submit": "writers only (test_desk)", "desk/drafts/{draft_id}/review": "reviewers only",
+    "desk/audit": MATRIX,
 }
 
 # Wiki pages, in the organisation's space (/wiki/…) and in communities' (/communities/<slug>/wiki/…).

@@ -498,3 +498,60 @@ def test_anonymous_visitors_reach_no_wiki_page(db, api, client):
         assert client.get(path).status_code == 302, path
     for path in (f"/api/v1/wiki/pages/{page.pk}", "/api/v1/wiki/pages", f"/api/v1/wiki/pages/{page.pk}/revisions"):
         assert api().get(path).status_code == 401, path
+
+
+# --- drafts on the leader's desk ----------------------------------------------------
+
+DRAFT_PERSONAS = ["author", "delegate", "reviewer", "colleague", "admin", "guest"]
+# state -> personas who may open the draft (the admin is a superuser, so also a reviewer)
+DRAFT_AUDIENCE = {
+    "draft": {"author", "delegate"},
+    "in_review": {"author", "delegate", "reviewer", "admin"},
+}
+
+
+@pytest.fixture
+def desk_cast(db):
+    from django.contrib.auth.models import Permission
+
+    from colony.desk.actions import do_delegate
+
+    people = {name: make_person(name, admin=name == "admin") for name in DRAFT_PERSONAS}
+    people["guest"].is_guest = True
+    people["guest"].save()
+    for name, codename in (("author", "use_desk"), ("reviewer", "review_post")):
+        people[name].user_permissions.add(Permission.objects.get(content_type__app_label="desk", codename=codename))
+        people[name] = type(people[name]).objects.get(pk=people[name].pk)
+    do_delegate(leader=people["author"], assistant=people["delegate"])
+    return people
+
+
+@pytest.mark.parametrize("state", list(DRAFT_AUDIENCE))
+@pytest.mark.parametrize("persona", DRAFT_PERSONAS)
+def test_a_draft_stays_with_its_author_delegates_and_reviewers(desk_cast, api, client, state, persona):
+    from colony.desk.actions import do_create_draft, do_submit
+
+    people = desk_cast
+    draft = do_create_draft(writer=people["author"], text=f"We expect margins to double next quarter ({state}).")
+    if state == "in_review":
+        do_submit(draft=draft, actor=people["author"])
+        draft.refresh_from_db()
+        assert draft.status == "in_review"
+    viewer = people[persona]
+    allowed = persona in DRAFT_AUDIENCE[state]
+
+    if persona != "guest":
+        assert (api(viewer).get(f"/api/v1/desk/drafts/{draft.pk}").status_code == 200) is allowed
+        log = api(viewer).get("/api/v1/desk/audit").json()
+        assert (draft.pk in {e["draft_id"] for e in log}) is allowed
+        listed = {d["id"] for d in api(viewer).get("/api/v1/desk/drafts").json()}
+        assert (draft.pk in listed) is (persona in ("author", "delegate"))
+    client.force_login(viewer)
+    assert (client.get(f"/desk/{draft.pk}").status_code == 200) is allowed
+    exported = client.get("/desk/audit.csv")
+    assert ("margins to double" in exported.content.decode()) is allowed
+    # never in search or any timeline before it is published
+    assert "margins to double" not in client.get("/search", {"q": "margins double"}).content.decode()
+    assert "margins to double" not in client.get("/organisation").content.decode()
+    notified = Notification.objects.filter(recipient=viewer, kind="review", detail=str(draft.pk)).exists()
+    assert notified is (state == "in_review" and persona in ("reviewer", "admin"))

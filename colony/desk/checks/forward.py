@@ -1,0 +1,177 @@
+"""Forward-looking statements: forecasts, expectations, guidance, targets, plans.
+
+Securities rules (and plain prudence) ask that a leader who talks about
+where results are going says so with the safe-harbour wording. The word
+lists below find the usual signals in English, Dutch, Indonesian, Italian
+and Russian; a trained classifier decides (the same words are also in past
+results, event invitations and "target audience"). The lists are applied in
+every language at once: leaders mix languages, and detection of a short
+sentence is not certain.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.utils.translation import gettext
+
+from .base import Finding
+from .text import lexicon
+
+# Future tense and intention ("will grow", "zullen", "akan", "crescerà", "будем").
+FUTURE = lexicon(
+    r"will (?:not )?\w+", r"shall \w+", r"won'?t \w+", r"\w+'ll", r"going to \w+", r"(?:is|are|am) set to",
+    r"zal(?:len)? \w+", r"zult", r"gaan \w+en",
+    r"akan \w+", r"bakal \w+", r"hendak",
+    r"\w{2,}(?:erò|erà|eremo|erete|eranno|irò|irà|iremo|irete|iranno|arò|arà|aremo|arete|aranno)",
+    r"sar(?:à|anno|emo|ò)", r"avr(?:à|anno|emo|ò)", r"potr(?:à|anno|emo)", r"dovr(?:à|anno|emo)",
+    r"far(?:à|anno|emo)", r"andr(?:à|anno|emo)", r"verr(?:à|anno)", r"vedremo",
+    r"буд(?:ем|ет|ут|у|ете)", r"собира(?:емся|ется|ются)", r"вырас(?:тет|тут|тем)", r"увелич(?:им|ится|ит|атся)",
+    r"запуст(?:им|ит)", r"откро(?:ем|ет)", r"достигн(?:ем|ет|ут)", r"удво(?:им|ится)", r"превыс(?:им|ит)",
+    r"состав(?:ит|ят)", r"расшир(?:им|ит)", r"смож(?:ем|ет)", r"стан(?:ет|ем|ут)", r"выйд(?:ем|ет)",
+    r"нач(?:нём|нем|нет)", r"выпуст(?:им|ит)", r"наймём|наймем", r"сократ(?:им|ит)", r"завершим", r"представим",
+)
+# Forecast, expectation, plan and target words.
+FORECAST = lexicon(
+    r"expect(?:s|ed to|ing)?", r"expectations?", r"forecast(?:s|ing)?", r"anticipat(?:e|es|ing)",
+    r"project(?:s|ed|ing)? (?:to|that)", r"projections?", r"predict(?:s|ing)?", r"guidance", r"outlook",
+    r"on track (?:to|for)", r"plan(?:s|ning)? to", r"aim(?:s|ing)? (?:to|for)", r"intend(?:s)? to",
+    r"target(?:s|ing|ed)?", r"goal (?:is|of)", r"ambition (?:is|to)", r"hope to", r"poised to",
+    r"likely to", r"should (?:reach|grow|rise|double|exceed|deliver|improve)",
+    r"verwacht(?:en|ing|ingen)?", r"voorspel\w*", r"prognose\w*", r"vooruitzicht\w*", r"stre(?:ven|eft|ef) naar",
+    r"doelstelling\w*", r"ons doel", r"(?:van )?plan(?:nen|t)? om", r"mikken op", r"koersen op", r"op koers",
+    r"rekenen (?:op|erop)", r"gaan (?:er )?(?:van )?uit",
+    r"memperkirakan", r"diperkirakan", r"perkiraan", r"proyeksi", r"(?:mem|di)proyeksikan", r"(?:me|di)nargetkan",
+    r"target", r"sasaran", r"berencana", r"rencana\w*", r"diharapkan", r"berharap", r"mengharapkan",
+    r"optimis(?:tis)?", r"prospek", r"bertujuan",
+    r"prevediamo", r"preved(?:e|ono|iamo)", r"previst[oaie]", r"prevision[ei]", r"stimiamo", r"stim[ae] (?:di|che)",
+    r"ci aspettiamo", r"si aspetta(?:no)?", r"aspettative", r"obiettiv[oi]", r"puntiamo a", r"punta(?:no)? a",
+    r"contiamo di", r"intendiamo", r"pianifich\w+", r"prospettive", r"traguard[oi]", r"sulla buona strada per",
+    r"ожида(?:ем|ется|ют|ются|ния|ние|ний)", r"прогноз\w*", r"планир\w*", r"в планах", r"рассчитыва(?:ем|ет|ют)",
+    r"намерен[аы]?", r"цел(?:ь|и|ей|ям|евой|евые|евых|евого|евым)", r"ориентир\w*", r"стремимся", r"нацелены",
+    r"предполага(?:ем|ется)", r"надеемся",
+)
+# Future time ("next quarter", "volgend kwartaal", "kuartal depan", "il prossimo trimestre", "в следующем квартале").
+FUTURE_TIME = lexicon(
+    r"next (?:fiscal |financial )?(?:quarter|year|month|week|season|decade|half|phase|summer|spring|autumn|fall|winter)",
+    r"(?:the )?coming (?:months|years|quarters|weeks|year|quarter)", r"(?:the )?(?:year|years|months) ahead",
+    r"over the next \w+ (?:years|months|quarters)", r"within (?:the next )?\w+ (?:years|months|quarters)",
+    r"by the end of (?:the|this|next) (?:year|quarter|decade|month)", r"later this (?:year|quarter|month)",
+    r"going forward", r"in the future", r"from next \w+",
+    r"volgend(?:e)? (?:kwartaal|jaar|maand|week|boekjaar|seizoen|decennium)", r"komend(?:e)? (?:jaar|jaren|maanden|kwartaal|kwartalen|weken|periode)",
+    r"de komende \w+", r"eind dit (?:jaar|kwartaal)", r"later dit jaar", r"in de toekomst", r"binnen \w+ jaar",
+    r"(?:kuartal|tahun|bulan|minggu|semester|triwulan) depan", r"ke depan(?:nya)?", r"akhir tahun ini", r"mendatang",
+    r"di masa depan", r"dalam \w+ tahun (?:ke depan|mendatang)",
+    r"prossim[oaie] (?:trimestre|trimestri|anno|anni|mese|mesi|settimana|settimane|esercizio|semestre|estate|autunno)",
+    r"(?:l')?anno prossimo", r"entro (?:fine|la fine) (?:anno|dell'anno|trimestre)", r"in futuro", r"nei prossimi \w+",
+    r"следующ(?:ем|ий|его|ая|ую|ей|ие|их) (?:квартал|квартале|год|году|месяц|месяце|неделе|этапе|лет|годы)",
+    r"в ближайш\w+ (?:\w+ )?(?:годы|месяцы|кварталы|время|год|лет)", r"к концу (?:года|квартала|десятилетия)",
+    r"до конца (?:года|квартала)", r"в будущем", r"в перспективе", r"(?:грядущ|предстоящ)\w+",
+)
+# "in 2028", "by 2030", "tegen 2030", "pada 2028", "entro il 2028", "к 2030 году": future only if after this year.
+_YEAR = re.compile(
+    r"(?<!\w)(?:in|by|for|until|through|tegen|voor|pada|hingga|sampai|tahun|nel|entro(?: il)?|per il|к|в|до)\s+(20\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+# Past results, the usual hard negative ("we grew 20% last quarter").
+PAST = lexicon(
+    r"last (?:quarter|year|month|week|season|summer|spring|autumn|winter)", r"(?:\w+ )?ago", r"previous (?:quarter|year)",
+    r"year to date", r"so far this year", r"grew", r"rose", r"increased", r"declined", r"doubled", r"delivered",
+    r"reached", r"closed", r"launched", r"opened", r"achieved", r"was", r"were", r"(?:has|have|had) (?:\w+ )?(?:been|grown|risen|\w+ed)",
+    r"vorig(?:e)? (?:kwartaal|jaar|maand|week)", r"afgelopen \w+", r"geleden", r"groeide", r"steeg", r"stegen",
+    r"daalde", r"verdubbelde", r"(?:hebben|heeft|is|zijn) (?:\w+ ){0,3}ge\w+(?:d|t|en)",
+    r"(?:kuartal|tahun|bulan|minggu|triwulan|semester) lalu", r"yang lalu", r"sebelumnya", r"telah", r"sudah", r"tadi",
+    r"(?:trimestre|anno|mese|semestre) scorso", r"(?:lo |l')scors[oa] \w+", r"l'anno scorso", r"\w+ fa",
+    r"(?:abbiamo|ha|hanno|è|sono) (?:\w+ )?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)",
+    r"прошл(?:ом|ый|ого|ая|ую|ой) (?:квартал|квартале|год|году|месяц|месяце|неделе)", r"в прошлом", r"назад",
+    r"вырос(?:ла|ли|ло)?", r"увеличил\w*", r"составил\w*", r"достигл\w*", r"запустил\w*", r"открыл\w*",
+    r"завершил\w*", r"сократил\w*", r"был[аио]?",
+)
+# Phrases that look forward without forecasting anything.
+IDIOMS = lexicon(
+    r"looking forward to", r"look forward to", r"target (?:audience|group|market|customers|readers|users)",
+    r"kijk(?:en)? (?:er )?(?:naar )?uit", r"doelgroep\w*", r"tidak sabar", r"nggak sabar", r"target pasar",
+    r"non vedo l'ora", r"non vediamo l'ora", r"pubblico (?:di )?(?:riferimento|target)", r"target di riferimento",
+    r"с нетерпением", r"целев(?:ая|ой|ую) аудитори\w+",
+)
+# The safe-harbour sentence itself talks about the future; never flag it.
+SAFE_HARBOUR_MARKERS = lexicon(
+    r"forward-looking statements?", r"actual results (?:may|could) differ", r"toekomstgerichte (?:uitspraken|verklaringen)",
+    r"pernyataan (?:yang bersifat )?(?:berwawasan ke depan|prospektif)", r"dichiarazioni previsionali",
+    r"прогнозные заявления", r"заявления прогнозного характера",
+)
+_NUMBER = re.compile(r"\d")
+
+FEATURE_NAMES = ("future", "forecast", "future_time", "future_year", "past", "past_year", "number", "idiom")
+
+
+def _years(sentence: str, year: int) -> tuple[bool, bool]:
+    found = [int(m.group(1)) for m in _YEAR.finditer(sentence)]
+    return any(y > year for y in found), any(y < year for y in found)
+
+
+def features(sentence: str, year: int | None = None) -> list[float]:
+    """Lexicon features of one sentence (the classifier sees these beside the embedding)."""
+    this_year = year or datetime.date.today().year
+    future_year, past_year = _years(sentence, this_year)
+    return [
+        float(bool(FUTURE.search(sentence))), float(bool(FORECAST.search(sentence))),
+        float(bool(FUTURE_TIME.search(sentence))), float(future_year), float(bool(PAST.search(sentence))),
+        float(past_year), float(bool(_NUMBER.search(sentence))), float(bool(IDIOMS.search(sentence))),
+    ]
+
+
+def keyword_hit(sentence: str, year: int | None = None) -> bool:
+    """The word-list-only decision (the baseline, and the fallback without a classifier)."""
+    plain = IDIOMS.sub(" ", sentence)  # "target audience" and "looking forward to" forecast nothing
+    f = features(plain, year)
+    return bool(f[0] or f[1] or f[2] or f[3])
+
+
+def is_safe_harbour(sentence: str, safe_harbour: str) -> bool:
+    if SAFE_HARBOUR_MARKERS.search(sentence):
+        return True
+    probe = " ".join(safe_harbour.split()).lower()[:60]
+    return bool(probe) and probe in " ".join(sentence.split()).lower()
+
+
+def key_span(sentence: str) -> tuple[int, int] | None:
+    """From the first to the last forward-looking word of a sentence ("will grow 20% next quarter")."""
+    hits = [m.span() for pattern in (FUTURE, FORECAST, FUTURE_TIME, _YEAR) for m in pattern.finditer(sentence)]
+    if not hits:
+        return None
+    return min(s for s, _ in hits), max(e for _, e in hits)
+
+
+def default_safe_harbour() -> str:
+    return gettext(
+        "This post contains forward-looking statements. They reflect our current expectations and "
+        "actual results may differ materially."
+    )
+
+
+def findings(text: str, flagged: list[tuple[int, int]], safe_harbour: str) -> list[Finding]:
+    """Findings for the sentences (spans in ``text``) judged forward-looking."""
+    if not flagged:
+        return []
+    covered = bool(SAFE_HARBOUR_MARKERS.search(text)) or (
+        bool(safe_harbour.strip()) and is_safe_harbour(text, safe_harbour))
+    out = []
+    for start, end in flagged:
+        sentence = text[start:end]
+        key = key_span(sentence)
+        s, e = (start + key[0], start + key[1]) if key else (start, end)
+        quote = _quote(text[s:e])
+        if covered:
+            message = gettext("“%(quote)s” is a forward-looking statement; the post carries the safe-harbour wording.")
+        else:
+            message = gettext("“%(quote)s” is a forward-looking statement; say it only with the safe-harbour wording.")
+        out.append(Finding("forward_looking", "info" if covered else "warn", s, e, message % {"quote": quote},
+                           None if covered else (safe_harbour.strip() or default_safe_harbour())))
+    return out
+
+
+def _quote(fragment: str, limit: int = 80) -> str:
+    fragment = " ".join(fragment.split())
+    return fragment if len(fragment) <= limit else fragment[: limit - 1].rstrip() + "…"

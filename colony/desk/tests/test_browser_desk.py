@@ -1,0 +1,81 @@
+"""The leader's desk in a real browser: live findings, review with changes requested, approval, audit log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from colony.tests.test_browser import (  # noqa: F401 (fixtures)
+    browser,
+    event_streams,
+    new_context,
+    sign_in,
+)
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import BrowserContext, expect
+
+from colony.social.models import Post
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RISKY = "We expect revenue to grow 20% next quarter. Confidential: do not share before the board meets."
+FIXED = "Revenue grew 12% last quarter, thanks to the 40 people who moved the Rotterdam warehouse in 9 hours."
+
+
+def test_a_risky_post_is_flagged_live_reviewed_changed_approved_and_logged(
+    new_context: Callable[[], BrowserContext], ceo: Any, reviewer: Any  # noqa: F811
+) -> None:
+    lena = new_context().new_page()
+    sign_in(lena, "ceo")
+    lena.get_by_role("navigation", name="Main").get_by_role("link", name="Desk").click()
+    lena.get_by_role("button", name="New draft").click()
+
+    # The composer flags the forecast and the confidentiality marker as she types.
+    lena.get_by_label("Your post").press_sequentially(RISKY, delay=2)
+    findings = lena.locator("#findings")
+    expect(findings.locator("[data-kind=forward_looking]").first).to_be_visible()
+    expect(findings.locator("[data-kind=disclosure]").filter(has_text="“Confidential”")).to_be_visible()
+    expect(lena.locator("#autosave-status")).to_contain_text("saved")
+
+    # Publishing sends it to review instead.
+    lena.get_by_role("button", name="Publish").click()
+    expect(lena.locator("#draft-status")).to_have_text("In review")
+    assert not Post.objects.exists()
+
+    # The reviewer asks for changes.
+    rita = new_context().new_page()
+    sign_in(rita, "legal")
+    rita.goto("/desk/review")
+    rita.get_by_role("link", name=re.compile("We expect revenue")).click()
+    rita.get_by_label("Comment for the author").fill("No forecasts and nothing confidential, please.")
+    rita.get_by_role("button", name="Request changes").click()
+    expect(rita.get_by_text("Nothing is waiting for review.")).to_be_visible()
+
+    # Lena sees the comment, edits, and submits again.
+    lena.reload()
+    expect(lena.locator("#draft-status")).to_have_text("Changes requested")
+    expect(lena.locator(".review-comment")).to_contain_text("No forecasts")
+    lena.get_by_label("Your post").fill(FIXED)
+    expect(lena.locator("#findings [data-kind=forward_looking]")).to_have_count(0)
+    lena.get_by_role("button", name="Publish").click()
+
+    # The reviewer approves what is in review (the new figure may still need a look), and it publishes.
+    lena.wait_for_url(re.compile(r"/(posts|desk)/\d+$"))
+    if "/desk/" in lena.url:
+        expect(lena.locator("#draft-status")).to_have_text("In review")
+        rita.reload()
+        rita.get_by_role("link", name=re.compile("Revenue grew")).click()
+        rita.get_by_role("button", name="Approve").click()
+        expect(rita.get_by_text("Nothing is waiting for review.")).to_be_visible()
+    post = Post.objects.get()
+    assert post.text == FIXED and post.author == ceo
+
+    # The audit log shows every step.
+    rita.goto("/desk/audit")
+    rows = rita.locator("table.audit-table tbody tr")
+    for step in ("created the draft", "submitted it for review", "requested changes", "edited", "published it"):
+        expect(rows.filter(has_text=step).first).to_be_visible()
