@@ -7,8 +7,8 @@ from ninja import NinjaAPI
 from colony.announcements.api import router as announcements_router
 from colony.asks.api import router as asks_router
 from colony.communities.api import router as communities_router
-from colony.desk.api import router as desk_router
 from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
+from colony.desk.api import router as desk_router
 from colony.messaging.api import router as messaging_router
 from colony.notifications.api import router as notifications_router
 from colony.people.api import router as people_router
