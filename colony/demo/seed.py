@@ -468,6 +468,21 @@ class Seeder:
                 do_respond(ask=ask, author=match.user, pitch=pitch)
         self.say(f"{len(self.org.get('asks', []))} asks, routed to the people who can help")
 
+    def make_desk(self) -> None:
+        """The CEO's desk: one post waiting for review, one scheduled for tomorrow morning, one draft."""
+        from colony.desk.actions import do_create_draft, do_submit
+        from colony.people.models import User as Person
+
+        ceo = Person.objects.get(username=self.org["ceo"]["handle"])  # fresh: permissions were just granted
+        texts = self.org.get("desk", {})
+        review = do_create_draft(writer=ceo, text=texts.get("review", ""))
+        do_submit(draft=review, actor=ceo)
+        scheduled = do_create_draft(writer=ceo, text=texts.get("scheduled", ""))
+        tomorrow = (self.now + timedelta(days=1)).replace(hour=8, minute=30, second=0, microsecond=0)
+        do_submit(draft=scheduled, actor=ceo, scheduled_at=tomorrow)
+        do_create_draft(writer=ceo, text=texts.get("draft", ""))
+        self.say("the CEO's desk: a post in review, one scheduled, one draft")
+
     def build_feeds(self) -> None:
         for person in self.people:
             rebuild_feed(person.user.pk)
@@ -485,6 +500,7 @@ def seed(*, people: int = 300, posts: int = 3000, progress: bool = False) -> dic
         seeder.make_announcement()
     seeder.build_feeds()
     seeder.make_asks()
+    seeder.make_desk()
     seeder.build_feeds()
     return {"people": len(seeder.people), "posts": len(seeder.posts)}
 
