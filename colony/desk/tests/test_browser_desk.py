@@ -79,3 +79,49 @@ def test_a_risky_post_is_flagged_live_reviewed_changed_approved_and_logged(
     rows = rita.locator("table.audit-table tbody tr")
     for step in ("created the draft", "submitted it for review", "requested changes", "edited", "published it"):
         expect(rows.filter(has_text=step).first).to_be_visible()
+
+
+LONG = ("Our winter install season starts on Monday. " * 12).strip()
+
+
+def test_a_delegate_drafts_the_leader_publishes_and_prepares_it_for_x(
+    new_context: Callable[[], BrowserContext], ceo: Any, assistant: Any  # noqa: F811
+) -> None:
+    # The leader makes Ali a delegate who drafts only.
+    claire = new_context().new_page()
+    sign_in(claire, "ceo")
+    claire.goto("/desk/delegates")
+    claire.get_by_label("Their handle").fill("assistant")
+    claire.get_by_role("button", name="Add delegate").click()
+    expect(claire.get_by_text("drafts only")).to_be_visible()
+
+    # Ali writes for her and hands it over.
+    ali = new_context().new_page()
+    sign_in(ali, "assistant")
+    ali.get_by_role("navigation", name="Main").get_by_role("link", name="Desk").click()
+    ali.get_by_role("button", name="New draft").click()
+    ali.get_by_label("Your post").fill(LONG)
+    ali.get_by_role("button", name="Hand to the author").click()
+    expect(ali.locator("#draft-status")).to_have_text("Ready for the author")
+
+    # Claire is told, publishes it, and the post says honestly who drafted it.
+    claire.goto("/notifications")
+    claire.get_by_role("link", name="Ali Assistant drafted a post for you to publish").click()
+    claire.get_by_role("button", name="Publish").click()
+    post = claire.locator("article.post").first
+    expect(post).to_contain_text("drafted with Ali Assistant")
+
+    # She prepares it for X: too long there, so Colony offers a version that fits.
+    post.get_by_role("link", name="Prepare for other networks").click()
+    claire.get_by_role("link", name="X", exact=True).click()
+    expect(claire.get_by_text("Too long: here is a shorter version.")).to_be_visible()
+    shorter = claire.get_by_label(re.compile("Text to copy"))
+    assert len(shorter.input_value()) <= 280
+
+    # And schedules a second post from the desk for tomorrow.
+    claire.goto("/desk")
+    claire.get_by_role("button", name="New draft").click()
+    claire.get_by_label("Your post").fill("Thank you to the 12 people who answered the Matter ask within an hour.")
+    claire.get_by_label("Publish at").fill("2099-01-05T09:30")
+    claire.get_by_role("button", name="Schedule", exact=True).click()
+    expect(claire.locator("#draft-status")).to_have_text("Scheduled")
