@@ -38,40 +38,69 @@ FORECAST = lexicon(
     r"project(?:s|ed|ing)? (?:to|that)", r"projections?", r"predict(?:s|ing)?", r"guidance", r"outlook",
     r"on track (?:to|for)", r"plan(?:s|ning)? to", r"aim(?:s|ing)? (?:to|for)", r"intend(?:s)? to",
     r"target(?:s|ing|ed)?", r"goal (?:is|of)", r"ambition (?:is|to)", r"hope to", r"poised to",
-    r"likely to", r"should (?:reach|grow|rise|double|exceed|deliver|improve)",
+    r"likely to", r"should (?:reach|grow|rise|double|exceed|deliver|improve)", r"(?:is|are) (?:scheduled|due|expected|slated) to",
+    r"as soon as", r"once (?:the|we|our|it)", r"we'?re on (?:course|track)", r"from now on", r"starting (?:next|in|from)",
+    r"(?:i'?m|we'?re|i am|we are) (?:confident|convinced|sure) (?:that )?", r"(?:in|over) the (?:medium|long) (?:term|run)",
     r"verwacht(?:en|ing|ingen)?", r"voorspel\w*", r"prognose\w*", r"vooruitzicht\w*", r"stre(?:ven|eft|ef) naar",
     r"doelstelling\w*", r"ons doel", r"(?:van )?plan(?:nen|t)? om", r"mikken op", r"koersen op", r"op koers",
-    r"rekenen (?:op|erop)", r"gaan (?:er )?(?:van )?uit",
-    r"memperkirakan", r"diperkirakan", r"perkiraan", r"proyeksi", r"(?:mem|di)proyeksikan", r"(?:me|di)nargetkan",
-    r"target", r"sasaran", r"berencana", r"rencana\w*", r"diharapkan", r"berharap", r"mengharapkan",
-    r"optimis(?:tis)?", r"prospek", r"bertujuan",
+    r"rekenen (?:op|erop)", r"gaan (?:er )?(?:van )?uit", r"(?:zijn|is) van plan", r"voorzien", r"straks", r"zodra",
+    r"vooruitkijkend", r"naar planning", r"volgens (?:de|onze) planning", r"op schema om", r"voortaan",
+    r"op (?:middel)?lange termijn", r"(?:ervan )?overtuigd dat", r"weet zeker dat", r"vertrouwen (?:er )?in dat",
+    # Indonesian affixes (me-, di-, ber-, -kan) wrap the same roots.
+    r"(?:mem|di|ter)?perkira\w*", r"\w*proyeksi\w*", r"(?:me|di)nargetkan", r"target", r"sasaran", r"\w*rencana\w*",
+    r"(?:di|ber|meng)?harap(?:kan)?",
+    r"optimis(?:tis)?", r"prospek", r"bertujuan", r"dijadwalkan", r"nantinya", r"paling lambat", r"berikutnya",
+    r"harus sudah", r"(?:kami|kita) harap", r"begitu \w+ (?:berjalan|rampung|selesai|jadi)", r"sesuai jalur",
+    r"mulai (?:sekarang|bulan depan|tahun depan|pekan depan)", r"jangka (?:menengah|panjang)", r"kemungkinan(?: besar)?",
+    r"(?:saya|kami|kita) yakin",
     r"prevediamo", r"preved(?:e|ono|iamo)", r"previst[oaie]", r"prevision[ei]", r"stimiamo", r"stim[ae] (?:di|che)",
     r"ci aspettiamo", r"si aspetta(?:no)?", r"aspettative", r"obiettiv[oi]", r"puntiamo a", r"punta(?:no)? a",
-    r"contiamo di", r"intendiamo", r"pianifich\w+", r"prospettive", r"traguard[oi]", r"sulla buona strada per",
+    r"contiamo di", r"contiamo che", r"intendiamo", r"pianifich\w+", r"prospettive", r"traguard[oi]", r"sulla buona strada per",
+    r"in programma", r"in linea per", r"vogliamo", r"guardando avanti", r"prossim[oa] \w+", r"(?:quando|appena) partir\w+",
+    r"d'ora in poi", r"(?:nel )?(?:medio|lungo) (?:periodo|termine)", r"(?:sono|siamo) (?:convint|sicur|fiducios)[oi] che",
     r"ожида(?:ем|ется|ют|ются|ния|ние|ний)", r"прогноз\w*", r"планир\w*", r"в планах", r"рассчитыва(?:ем|ет|ют)",
     r"намерен[аы]?", r"цел(?:ь|и|ей|ям|евой|евые|евых|евого|евым)", r"ориентир\w*", r"стремимся", r"нацелены",
-    r"предполага(?:ем|ется)", r"надеемся",
+    r"предполага(?:ем|ется)", r"надеемся", r"по плану", r"как только", r"отныне",
+    r"в (?:средне|долго)срочной перспективе", r"уверен[аы]?", r"убежд[её]н[аы]?", r"заглядывая вперёд", r"заглядывая вперед",
+    r"позвол(?:ят|ит)", r"объяв(?:им|ит)", r"полетим", r"заработа(?:ет|ют)", r"откро(?:ется|ются)", r"появ(?:ится|ятся)",
+    r"перейд(?:ут|ёт|ет|ём|ем)", r"замен(?:им|ит)", r"обойд(?:ётся|ется)", r"выполн(?:им|ит)", r"стан(?:ет|ут|ем)",
 )
-# Future time ("next quarter", "volgend kwartaal", "kuartal depan", "il prossimo trimestre", "в следующем квартале").
+# A future horizon ("next quarter", "volgend kwartaal", "kuartal depan", "il prossimo trimestre",
+# "в следующем квартале"): months and years, the scale of forecasts and plans.
 FUTURE_TIME = lexicon(
-    r"next (?:fiscal |financial )?(?:quarter|year|month|week|season|decade|half|phase|summer|spring|autumn|fall|winter)",
-    r"(?:the )?coming (?:months|years|quarters|weeks|year|quarter)", r"(?:the )?(?:year|years|months) ahead",
+    r"next (?:fiscal |financial )?(?:quarter|year|month|season|decade|half|phase|summer|spring|autumn|fall|winter)",
+    r"(?:the )?coming (?:months|years|quarters|year|quarter)", r"(?:the )?(?:year|years|months) ahead",
     r"over the next \w+ (?:years|months|quarters)", r"within (?:the next )?\w+ (?:years|months|quarters)",
     r"by the end of (?:the|this|next) (?:year|quarter|decade|month)", r"later this (?:year|quarter|month)",
     r"going forward", r"in the future", r"from next \w+",
-    r"volgend(?:e)? (?:kwartaal|jaar|maand|week|boekjaar|seizoen|decennium)", r"komend(?:e)? (?:jaar|jaren|maanden|kwartaal|kwartalen|weken|periode)",
-    r"de komende \w+", r"eind dit (?:jaar|kwartaal)", r"later dit jaar", r"in de toekomst", r"binnen \w+ jaar",
-    r"(?:kuartal|tahun|bulan|minggu|semester|triwulan) depan", r"ke depan(?:nya)?", r"akhir tahun ini", r"mendatang",
-    r"di masa depan", r"dalam \w+ tahun (?:ke depan|mendatang)",
-    r"prossim[oaie] (?:trimestre|trimestri|anno|anni|mese|mesi|settimana|settimane|esercizio|semestre|estate|autunno)",
-    r"(?:l')?anno prossimo", r"entro (?:fine|la fine) (?:anno|dell'anno|trimestre)", r"in futuro", r"nei prossimi \w+",
-    r"следующ(?:ем|ий|его|ая|ую|ей|ие|их) (?:квартал|квартале|год|году|месяц|месяце|неделе|этапе|лет|годы)",
+    r"volgend(?:e)? (?:kwartaal|jaar|maand|boekjaar|seizoen|decennium)", r"komend(?:e)? (?:jaar|jaren|maanden|kwartaal|kwartalen|periode)",
+    r"de komende \w+", r"eind dit (?:jaar|kwartaal)", r"later dit jaar", r"in de toekomst", r"binnen \w+ (?:jaar|maanden)",
+    r"over (?:een|\w+) (?:jaar|maanden)", r"begin volgend jaar",
+    r"(?:kuartal|tahun|bulan|semester|triwulan) depan", r"ke depan(?:nya)?", r"akhir tahun ini", r"mendatang",
+    r"di masa depan", r"dalam \w+ tahun (?:ke depan|mendatang)", r"dalam (?:\w+ )?\w+ (?:bulan|tahun)", r"(?:setahun|sebulan) dari sekarang",
+    r"musim depan",
+    r"prossim[oaie] (?:trimestre|trimestri|anno|anni|mese|mesi|esercizio|semestre|estate|autunno)",
+    r"(?:l')?anno prossimo", r"entro (?:fine|la fine) (?:anno|dell'anno|trimestre|del \d{4})", r"in futuro", r"nei prossimi \w+",
+    r"entro (?:un|\w+) (?:anno|anni|mesi)", r"tra un anno", r"da qui in avanti",
+    r"следующ(?:ем|ий|его|ая|ую|ей|ие|их) (?:квартал|квартале|год|году|месяц|месяце|этапе|лет|годы)",
     r"в ближайш\w+ (?:\w+ )?(?:годы|месяцы|кварталы|время|год|лет)", r"к концу (?:года|квартала|десятилетия)",
-    r"до конца (?:года|квартала)", r"в будущем", r"в перспективе", r"(?:грядущ|предстоящ)\w+",
+    r"до конца (?:года|квартала|\d{4} года)", r"в будущем", r"в перспективе", r"(?:грядущ|предстоящ)\w+",
+    r"через (?:год|\w+ (?:лет|года|месяцев))", r"в течение (?:\w+ )?(?:года|лет|месяцев|полутора лет)", r"в начале \d{4} года",
+)
+# Days and weeks ahead: the scale of invitations, holidays and meetings rather than forecasts,
+# so a feature of its own that the classifier learns to weigh lightly.
+NEAR_FUTURE = lexicon(
+    r"next (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)", r"tomorrow", r"tonight",
+    r"(?:the )?coming weeks?", r"this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
+    r"volgende (?:week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)", r"morgen", r"komende weken?",
+    r"(?:minggu|pekan|senin|selasa|rabu|kamis|jumat|sabtu) depan", r"besok", r"lusa", r"(?:sabtu|minggu|jumat) ini",
+    r"(?:la )?prossima settimana", r"settimana prossima", r"domani", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) prossimo",
+    r"на следующей неделе", r"завтра", r"в (?:этот|эту|это|следующ\w+) (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)",
 )
 # "in 2028", "by 2030", "tegen 2030", "pada 2028", "entro il 2028", "к 2030 году": future only if after this year.
 _YEAR = re.compile(
-    r"(?<!\w)(?:in|by|for|until|through|tegen|voor|pada|hingga|sampai|tahun|nel|entro(?: il)?|per il|к|в|до)\s+(20\d\d)(?!\d)",
+    r"(?<!\w)(?:in|by|for|until|through|early|late|end of|tegen|voor|eind|begin|pada|hingga|sampai|tahun|akhir|awal|"
+    r"nel|entro(?: il| la fine del)?|per il|fine|inizio del|к|в|до|конца|начале|концу)\s+(20\d\d)(?!\d)",
     re.IGNORECASE,
 )
 # Past results, the usual hard negative ("we grew 20% last quarter").
@@ -103,7 +132,7 @@ SAFE_HARBOUR_MARKERS = lexicon(
 )
 _NUMBER = re.compile(r"\d")
 
-FEATURE_NAMES = ("future", "forecast", "future_time", "future_year", "past", "past_year", "number", "idiom")
+FEATURE_NAMES = ("future", "forecast", "future_time", "future_year", "past", "past_year", "number", "idiom", "near_future")
 
 
 def _years(sentence: str, year: int) -> tuple[bool, bool]:
@@ -119,6 +148,7 @@ def features(sentence: str, year: int | None = None) -> list[float]:
         float(bool(FUTURE.search(sentence))), float(bool(FORECAST.search(sentence))),
         float(bool(FUTURE_TIME.search(sentence))), float(future_year), float(bool(PAST.search(sentence))),
         float(past_year), float(bool(_NUMBER.search(sentence))), float(bool(IDIOMS.search(sentence))),
+        float(bool(NEAR_FUTURE.search(sentence))),
     ]
 
 

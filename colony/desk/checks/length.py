@@ -3,8 +3,8 @@
 - Colony and LinkedIn count characters (code points).
 - Mastodon counts grapheme clusters; every link counts 23 and a remote
   mention ``@name@server`` counts as ``@name`` (StatusLengthValidator).
-- X weighs characters (twitter-text v3): code points 0–4351, 8192–8205,
-  8208–8223 and 8242–8247 weigh 1, everything else 2; links (bare domains
+- X weighs characters (twitter-text v3): code points 0-4351, 8192-8205,
+  8208-8223 and 8242-8247 weigh 1, everything else 2; links (bare domains
   too) count 23; an emoji sequence counts 2 however many code points it has.
   Each character is NFC-normalised first, as twitter-text does.
 - Bluesky counts grapheme clusters, links included as written.
@@ -20,7 +20,15 @@ from functools import cache
 from django.utils.translation import gettext
 
 from .base import Finding, check_channel
-from .text import BARE_DOMAIN, PICTOGRAPHIC, URL, cluster_tail, grapheme_pattern, is_emoji, sentences
+from .text import (
+    BARE_DOMAIN,
+    PICTOGRAPHIC,
+    URL,
+    cluster_tail,
+    grapheme_pattern,
+    is_emoji,
+    sentences,
+)
 
 LIMITS = {"colony": 5000, "mastodon": 500, "x": 280, "linkedin": 3000, "bluesky": 300}
 NAMES = {"colony": "Colony", "mastodon": "Mastodon", "x": "X", "linkedin": "LinkedIn", "bluesky": "Bluesky"}
@@ -185,10 +193,13 @@ def _trailing_links(text: str) -> int | None:
             start = m.start()
     if start is None:
         return None
-    # Take a preceding "Read more:" line along only if it is short.
-    line_start = stripped.rfind("\n", 0, start) + 1
-    if start - line_start <= 30:
-        start = line_start
+    # Take a short lead-in ("Read more:") along, back to the end of the previous sentence or line.
+    lead = stripped[max(0, start - 30):start]
+    ends = [m.end() for m in re.finditer(r"[.!?…]\s+|\n", lead)]
+    if ends:
+        start = start - len(lead) + ends[-1]
+    elif start <= 30:
+        start = 0
     return start if start > 0 else None
 
 
@@ -198,16 +209,23 @@ def _fit(text: str, channel: str, budget: int, head_end: int) -> str:
     whole = [end for _, end in sentences(text[: head_end + 1], tail=False) if end <= head_end]
     if whole and whole[-1] * 2 >= head_end:
         return text[: whole[-1]]
-    mark_weight = measure_length(ELLIPSIS, channel)[0]
+    mark_weight = measure_length(" " + ELLIPSIS, channel)[0]  # room for " …" after a link
     cut = fits_before(text, channel, budget - mark_weight)
     space = max(text.rfind(" ", 0, cut + 1), text.rfind("\n", 0, cut + 1))
-    if space > cut // 2:
-        cut = space
-    else:
-        cut = _outside_link(text, cut)
+    # Cut at the last space if it keeps at least half; otherwise (CJK, one long word) anywhere but inside a link.
+    cut = space if space > cut // 2 else _outside_link(text, cut)
     if cut <= 0 and whole:
         return text[: whole[-1]]
-    return text[:cut].rstrip() + ELLIPSIS if cut > 0 else ""
+    if cut <= 0:
+        return ""
+    kept = text[:cut].rstrip()
+    # A "…" glued to a link would read as part of it.
+    return kept + (" " + ELLIPSIS if _ends_with_link(kept) else ELLIPSIS)
+
+
+def _ends_with_link(text: str) -> bool:
+    tail = text[-4000:]
+    return any(m.end() == len(tail) for m in URL.finditer(tail))
 
 
 def _outside_link(text: str, cut: int) -> int:

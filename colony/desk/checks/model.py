@@ -30,6 +30,7 @@ class Classifier:
     coef: np.ndarray
     bias: float
     feature_names: tuple[str, ...]
+    threshold: float = 0.5  # chosen by cross-validated F1 when trained
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         z = ((features - self.mean) / self.scale) @ self.coef + self.bias
@@ -50,11 +51,17 @@ def classifier(name: str) -> Classifier | None:
                     _loaded[name] = Classifier(
                         mean=f["mean"], scale=f["scale"], coef=f["coef"], bias=float(f["bias"]),
                         feature_names=tuple(str(n) for n in f["names"]),
+                        threshold=float(f["threshold"]) if "threshold" in f.files else 0.5,
                     )
             else:
                 log.warning("guardrail classifier %s is missing; using its word list alone", name)
                 _loaded[name] = None
         return _loaded[name]
+
+
+def threshold(name: str) -> float:
+    model = classifier(name)
+    return model.threshold if model is not None else 0.5
 
 
 def embed_sentences(texts: Sequence[str]) -> np.ndarray | None:

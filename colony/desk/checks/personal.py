@@ -42,7 +42,7 @@ SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!
 # Bare digit runs are too common to flag; they count as an ID only right after the ID's name.
 NAMED_ID = re.compile(
     r"(?:bsn|burgerservicenummer|sofinummer|nik|ktp|nomor induk kependudukan|паспорт\w*|инн|ssn)"
-    r"(?:\s*(?:nr|no|number|nummer|nomor|номер|№)\.?)?\s*[:#]?\s*(\d[\d .-]{7,20}\d)",
+    r"[\s:#-]*(?:(?:nr|no|number|nummer|nomor|номер|№|is|adalah|è)\.?[\s:#-]*){0,2}(\d[\d .-]{7,20}\d)",
     re.IGNORECASE,
 )
 
@@ -137,9 +137,11 @@ def findings(text: str) -> list[Finding]:
         if name in ("bsn", "bur", "sof") and not bsn_valid(m.group(1)):
             continue
         spans.append((m.start(1), m.end(1), gettext("This looks like a personal identification number.")))
+    # Digits inside something shaped like an IBAN (even one whose checksum fails) are not a phone number.
+    iban_like = [m.span() for m in IBAN.finditer(text)]
     for m in PHONE.finditer(text):
         number = m.group(0)
-        if _phone_ok(number):
+        if _phone_ok(number) and not any(s < m.end() and m.start() < e for s, e in iban_like):
             spans.append((m.start(), m.start() + len(number), gettext("This looks like a phone number.")))
     # The first kind found wins where two overlap (an IBAN's digits are not also a phone number).
     kept: list[tuple[int, int, str]] = []

@@ -94,10 +94,12 @@ _DIGIT = re.compile(r"\d")
 # Capitalised words inside a sentence are usually names: people, places, customers, products.
 _CAPITALISED = re.compile(r"(?<=[\s(\"“'‘«])(?:[A-Z][a-z]+|[A-Z]{2,}\w*|[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,})")
 _MENTION = re.compile(r"(?<!\w)[@#]\w+|https?://\S+")
-_NOT_NAMES = frozenset(
-    "I We Our The This That It You He She They A An And But Ik Wij Ons Onze De Het Een Dit Dat Kami Kita Saya "
-    "Ini Itu Dan Noi Il La Lo Le Gli Un Una Questo Questa Мы Я Наш Наша Наши Это Этот Эта И Но".split()
-)
+_NOT_NAMES = frozenset((
+    "I", "We", "Our", "The", "This", "That", "It", "You", "He", "She", "They", "A", "An", "And", "But", "Ik",
+    "Wij", "Ons", "Onze", "De", "Het", "Een", "Dit", "Dat", "Kami", "Kita", "Saya", "Ini", "Itu", "Dan", "Noi",
+    "Il", "La", "Lo", "Le", "Gli", "Un", "Una", "Questo", "Questa", "Мы", "Я", "Наш", "Наша", "Наши", "Это",
+    "Этот", "Эта", "И", "Но",
+))
 
 FEATURE_NAMES = ("number", "date", "names", "example", "platitude", "buzz", "buzz_density", "sweeping", "log_words",
                  "link")

@@ -66,10 +66,11 @@ BARE_DOMAIN = re.compile(
 
 _BOUNDARY = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*(?=\s|$)|\n")
 # Tokens after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr prof inc ltd co st no nr approx bijv bv o.a m.b.t d.w.z enz "
-    "dll dsb dst tsb sdr bpk ibu ecc es sig dott ing pag т.е т.д т.п г гг др см стр".split()
-)
+_ABBREVIATIONS = frozenset((
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "st", "no", "nr", "approx",
+    "bijv", "bv", "o.a", "m.b.t", "d.w.z", "enz", "dll", "dsb", "dst", "tsb", "sdr", "bpk", "ibu", "ecc", "es",
+    "sig", "dott", "ing", "pag", "т.е", "т.д", "т.п", "г", "гг", "др", "см", "стр",
+))
 _WORD = re.compile(r"\w+")
 
 

@@ -182,6 +182,7 @@ def test_the_pages(client, ceo, reviewer, comms):
     exported = client.get("/desk/audit.json")
     assert [e["action"] for e in json.loads(exported.content)][-2:] == ["approved", "published"]
     post = Draft.objects.get(pk=draft_id).post
+    assert post is not None
     client.force_login(ceo)
     copy = client.get(f"/posts/{post.pk}/copy", {"channel": "x"})
     assert copy.status_code == 200 and b"of 280" in copy.content
