@@ -22,7 +22,7 @@ from .text import lexicon
 # Future tense and intention ("will grow", "zullen", "akan", "crescerà", "будем").
 FUTURE = lexicon(
     r"will (?:not )?\w+", r"shall \w+", r"won'?t \w+", r"\w+'ll", r"going to \w+", r"(?:is|are|am) set to",
-    r"zal(?:len)? \w+", r"zult", r"gaan \w+en",
+    r"zal(?:len)? \w+", r"zult", r"ga(?:an|at) (?:\w+ ){0,4}\w+en",
     r"akan \w+", r"bakal \w+", r"hendak",
     r"\w{2,}(?:erò|erà|eremo|erete|eranno|irò|irà|iremo|irete|iranno|arò|arà|aremo|arete|aranno)",
     r"sar(?:à|anno|emo|ò)", r"avr(?:à|anno|emo|ò)", r"potr(?:à|anno|emo)", r"dovr(?:à|anno|emo)",
@@ -31,6 +31,8 @@ FUTURE = lexicon(
     r"запуст(?:им|ит)", r"откро(?:ем|ет)", r"достигн(?:ем|ет|ут)", r"удво(?:им|ится)", r"превыс(?:им|ит)",
     r"состав(?:ит|ят)", r"расшир(?:им|ит)", r"смож(?:ем|ет)", r"стан(?:ет|ем|ут)", r"выйд(?:ем|ет)",
     r"нач(?:нём|нем|нет)", r"выпуст(?:им|ит)", r"наймём|наймем", r"сократ(?:им|ит)", r"завершим", r"представим",
+    r"сниз(?:им|ит)", r"повыс(?:им|ит)", r"постро(?:им|ит)", r"внедр(?:им|ит)", r"добав(?:им|ит)",
+    r"перевед(?:ём|ем|ёт|ет)", r"закро(?:ем|ет)", r"измен(?:ится|ятся)", r"получ(?:им|ит)", r"прим(?:ем|ет)",
 )
 # Forecast, expectation, plan and target words.
 FORECAST = lexicon(
@@ -45,9 +47,11 @@ FORECAST = lexicon(
     r"doelstelling\w*", r"ons doel", r"(?:van )?plan(?:nen|t)? om", r"mikken op", r"koersen op", r"op koers",
     r"rekenen (?:op|erop)", r"gaan (?:er )?(?:van )?uit", r"(?:zijn|is) van plan", r"voorzien", r"straks", r"zodra",
     r"vooruitkijkend", r"naar planning", r"volgens (?:de|onze) planning", r"op schema om", r"voortaan",
-    r"op (?:middel)?lange termijn", r"(?:ervan )?overtuigd dat", r"weet zeker dat", r"vertrouwen (?:er )?in dat",
+    r"op (?:middel)?lange termijn", r"binnenkort", r"eerstdaags", r"vermoedelijk", r"waarschijnlijk",
+    r"(?:het is )?de bedoeling (?:is )?dat", r"(?:ervan )?overtuigd dat", r"weet zeker dat", r"vertrouwen (?:er )?in dat",
     # Indonesian affixes (me-, di-, ber-, -kan) wrap the same roots.
-    r"(?:mem|di|ter)?perkira\w*", r"\w*proyeksi\w*", r"(?:me|di)nargetkan", r"target", r"sasaran", r"\w*rencana\w*",
+    r"(?:mem|di|ter)?perkira\w*", r"\w*proyeksi\w*", r"menargetkan", r"ditargetkan", r"(?:mem|di)prediksi\w*", r"berniat", r"segera",
+    r"tidak lama lagi", r"dalam waktu dekat", r"nanti", r"siap (?:beroperasi|dibuka|diluncurkan|berproduksi)", r"target", r"sasaran", r"\w*rencana\w*",
     r"(?:di|ber|meng)?harap(?:kan)?",
     r"optimis(?:tis)?", r"prospek", r"bertujuan", r"dijadwalkan", r"nantinya", r"paling lambat", r"berikutnya",
     r"harus sudah", r"(?:kami|kita) harap", r"begitu \w+ (?:berjalan|rampung|selesai|jadi)", r"sesuai jalur",
@@ -60,7 +64,7 @@ FORECAST = lexicon(
     r"d'ora in poi", r"(?:nel )?(?:medio|lungo) (?:periodo|termine)", r"(?:sono|siamo) (?:convint|sicur|fiducios)[oi] che",
     r"ожида(?:ем|ется|ют|ются|ния|ние|ний)", r"прогноз\w*", r"планир\w*", r"в планах", r"рассчитыва(?:ем|ет|ют)",
     r"намерен[аы]?", r"цел(?:ь|и|ей|ям|евой|евые|евых|евого|евым)", r"ориентир\w*", r"стремимся", r"нацелены",
-    r"предполага(?:ем|ется)", r"надеемся", r"по плану", r"как только", r"отныне",
+    r"предполага(?:ем|ется)", r"надеемся", r"по плану", r"как только", r"скоро", r"в скором времени", r"отныне",
     r"в (?:средне|долго)срочной перспективе", r"уверен[аы]?", r"убежд[её]н[аы]?", r"заглядывая вперёд", r"заглядывая вперед",
     r"позвол(?:ят|ит)", r"объяв(?:им|ит)", r"полетим", r"заработа(?:ет|ют)", r"откро(?:ется|ются)", r"появ(?:ится|ятся)",
     r"перейд(?:ут|ёт|ет|ём|ем)", r"замен(?:им|ит)", r"обойд(?:ётся|ется)", r"выполн(?:им|ит)", r"стан(?:ет|ут|ем)",
@@ -74,11 +78,12 @@ FUTURE_TIME = lexicon(
     r"by the end of (?:the|this|next) (?:year|quarter|decade|month)", r"later this (?:year|quarter|month)",
     r"going forward", r"in the future", r"from next \w+",
     r"volgend(?:e)? (?:kwartaal|jaar|maand|boekjaar|seizoen|decennium)", r"komend(?:e)? (?:jaar|jaren|maanden|kwartaal|kwartalen|periode)",
-    r"de komende \w+", r"eind dit (?:jaar|kwartaal)", r"later dit jaar", r"in de toekomst", r"binnen \w+ (?:jaar|maanden)",
+    r"de komende \w+", r"komend(?:e)? (?:halfjaar|seizoen|voorjaar|najaar|zomer|winter|decennium)",
+    r"volgend(?:e)? (?:voorjaar|najaar|zomer|winter|halfjaar|jaren)", r"eind dit (?:jaar|kwartaal)", r"later dit jaar", r"in de toekomst", r"binnen \w+ (?:jaar|maanden)",
     r"over (?:een|\w+) (?:jaar|maanden)", r"begin volgend jaar",
     r"(?:kuartal|tahun|bulan|semester|triwulan) depan", r"ke depan(?:nya)?", r"akhir tahun ini", r"mendatang",
     r"di masa depan", r"dalam \w+ tahun (?:ke depan|mendatang)", r"dalam (?:\w+ )?\w+ (?:bulan|tahun)", r"(?:setahun|sebulan) dari sekarang",
-    r"musim depan",
+    r"musim depan", r"sebelum akhir (?:tahun|kuartal)",
     r"prossim[oaie] (?:trimestre|trimestri|anno|anni|mese|mesi|esercizio|semestre|estate|autunno)",
     r"(?:l')?anno prossimo", r"entro (?:fine|la fine) (?:anno|dell'anno|trimestre|del \d{4})", r"in futuro", r"nei prossimi \w+",
     r"entro (?:un|\w+) (?:anno|anni|mesi)", r"tra un anno", r"da qui in avanti",
