@@ -5,10 +5,12 @@
 
 Scores ``colony.desk.checks.check()`` on the labelled evaluation sets in
 bench/guardrails_set/ (written separately from the training examples, never
-trained on). Two splits: "dev" (120 sentences per language and check; its
+trained on). Up to three splits: "dev" (120 sentences per language and check; its
 forward-looking errors were looked at while the lexicons and training
 examples were improved, so it flatters the checks) and "holdout" (20 per
-language and check, written after the last change and run once). Per split:
+language and check, written after the last change and run once), and
+"blind" when present (100 per language and check, written by another hand
+without seeing the checks, their word lists or their training examples). Per split:
 precision, recall and F1 per language for forward-looking
 statements (a sentence is flagged when check() returns a forward_looking
 finding) and for specificity (specific when the score is >= 0.5; reported
@@ -195,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     translation.activate("en")
     started = time.perf_counter()
     splits = {"dev": "", "holdout": "holdout_"}
+    if (SET / "blind_forward_looking.jsonl").exists():
+        # Written by another hand without seeing the checks or their training examples.
+        splits["blind"] = "blind_"
     forward_rows = {split: load(f"{prefix}forward_looking") for split, prefix in splits.items()}
     specific_rows = {split: load(f"{prefix}specificity") for split, prefix in splits.items()}
     log("sentences: " + ", ".join(f"{split} {len(forward_rows[split])} forward-looking, "
