@@ -9,8 +9,9 @@ trained on). Up to three splits: "dev" (120 sentences per language and check; it
 forward-looking errors were looked at while the lexicons and training
 examples were improved, so it flatters the checks) and "holdout" (20 per
 language and check, written after the last change and run once), and
-"blind" when present (100 per language and check, written by another hand
-without seeing the checks, their word lists or their training examples). Per split:
+"blind", "blind2", … when present (100 per language and check each, written
+by other hands without seeing the checks, their word lists, their training
+examples or the other splits). Per split:
 precision, recall and F1 per language for forward-looking
 statements (a sentence is flagged when check() returns a forward_looking
 finding) and for specificity (specific when the score is >= 0.5; reported
@@ -197,9 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     translation.activate("en")
     started = time.perf_counter()
     splits = {"dev": "", "holdout": "holdout_"}
-    if (SET / "blind_forward_looking.jsonl").exists():
-        # Written by another hand without seeing the checks or their training examples.
-        splits["blind"] = "blind_"
+    for path in sorted(SET.glob("blind*_forward_looking.jsonl")):
+        # Written by other hands without seeing the checks, their training examples or the other splits.
+        prefix = path.name.removesuffix("forward_looking.jsonl")
+        splits[prefix.rstrip("_")] = prefix
     forward_rows = {split: load(f"{prefix}forward_looking") for split, prefix in splits.items()}
     specific_rows = {split: load(f"{prefix}specificity") for split, prefix in splits.items()}
     log("sentences: " + ", ".join(f"{split} {len(forward_rows[split])} forward-looking, "
