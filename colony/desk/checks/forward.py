@@ -22,12 +22,16 @@ from .text import lexicon
 # Future tense and intention ("will grow", "zullen", "akan", "crescerà", "будем").
 FUTURE = lexicon(
     r"will (?:not )?\w+", r"shall \w+", r"won'?t \w+", r"\w+'ll", r"going to \w+", r"(?:is|are|am) set to",
-    r"zal(?:len)? \w+", r"zult", r"ga(?:an|at) (?:\w+ ){0,4}\w+en",
+    r"zal(?:len)? \w+", r"zult",
+    # "gaan" + infinitive; not the separable "gaat ... open" (a timetable, see START) nor a numeral ("om negen uur").
+    r"ga(?:an|at) (?:\w+ ){0,4}(?!open\b|negen\b|zeven\b|tien\b|elf\b|twaalf\b)\w+en",
     r"akan \w+", r"bakal \w+", r"hendak",
     r"\w{2,}(?:erò|erà|eremo|erete|eranno|irò|irà|iremo|irete|iranno|arò|arà|aremo|arete|aranno)",
     r"sar(?:à|anno|emo|ò)", r"avr(?:à|anno|emo|ò)", r"potr(?:à|anno|emo)", r"dovr(?:à|anno|emo)",
     r"far(?:à|anno|emo)", r"andr(?:à|anno|emo)", r"verr(?:à|anno)", r"vedremo",
-    r"буд(?:ем|ет|ут|у|ете)", r"собира(?:емся|ется|ются)", r"вырас(?:тет|тут|тем)", r"увелич(?:им|ится|ит|атся)",
+    r"буд(?:ем|ет|ут|у|ете)",
+    # "собираться" is "intend to" only with an infinitive; "собирается каждый вторник" is a meeting.
+    r"собира(?:емся|ется|ются) (?:\w+ )?\w+(?:ть|ти|чь)(?:ся)?", r"вырас(?:тет|тут|тем)", r"увелич(?:им|ится|ит|атся)",
     r"запуст(?:им|ит)", r"откро(?:ем|ет)", r"достигн(?:ем|ет|ут)", r"удво(?:им|ится)", r"превыс(?:им|ит)",
     r"состав(?:ит|ят)", r"(?:да|созда)ст", r"встан(?:ет|ут)", r"расшир(?:им|ит)", r"смож(?:ем|ет)", r"стан(?:ет|ем|ут)", r"выйд(?:ем|ет)",
     r"нач(?:нём|нем|нет)", r"выпуст(?:им|ит)", r"наймём|наймем", r"сократ(?:им|ит)", r"завершим", r"представим",
@@ -206,6 +210,9 @@ PAST = lexicon(
     r"\w+ terakhir", r"sejak", r"berturut-turut",
     r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) scorso",
 )
+# A start that already happened or a state that has held since a date ("went live in March", "sinds maart",
+# "ging in het voorjaar live"); PAST holds the other markers.
+SINCE = lexicon(r"went", r"since", r"sinds", r"ging(?:en)?", r"trad(?:en)?", r"kemarin")
 # Phrases that look forward without forecasting anything.
 IDIOMS = lexicon(
     r"looking forward to", r"look forward to", r"target (?:audience|group|market|customers|readers|users)",
@@ -236,8 +243,11 @@ def _years(sentence: str, year: int) -> tuple[bool, bool]:
 
 
 def scheduled(sentence: str, future_year: bool = False) -> bool:
-    """A present-tense start, launch or change with a date ahead, not a habit ("goes live next Tuesday")."""
-    if not START.search(sentence) or HABIT.search(sentence):
+    """A present-tense start, launch or change with a date ahead, not a habit or a past one ("goes live next Tuesday").
+
+    A past marker ("last March", "sejak", "Januari lalu", "went live") means the date lies behind.
+    """
+    if not START.search(sentence) or HABIT.search(sentence) or PAST.search(sentence) or SINCE.search(sentence):
         return False
     return future_year or any(p.search(sentence) for p in (SCHEDULE_TIME, FUTURE_TIME, NEAR_FUTURE))
 

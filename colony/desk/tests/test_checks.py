@@ -455,6 +455,6 @@ def test_weaker_checks_are_named_for_languages_without_word_lists():
     assert check("Kami memperkirakan pendapatan naik.", language="id").weak_languages.keys() == {
         "forward_looking", "tone"}
     assert "Dutch" in check("We verwachten groei.", language="nl").weak_languages["forward_looking"]
-    # Forward-looking statements are below target on the blind split in every language, and the note says so.
-    assert check("We expect growth.", language="en").weak_languages.keys() == {"forward_looking"}
+    # Below target on the blind split for these languages, and the note says so; English met it.
     assert check("Prevediamo una crescita.", language="it").weak_languages.keys() == {"forward_looking"}
+    assert check("We expect growth.", language="en").weak_languages == {}
