@@ -105,14 +105,13 @@ def preview(request: AuthedHttpRequest) -> HttpResponse:
 def _detail_context(request: AuthedHttpRequest, ask: Ask) -> dict[str, object]:
     is_asker = ask.post.author_id == request.user.pk
     responses = list(actions.responses_visible_to(ask, request.user))
+    my_match = Match.objects.filter(ask=ask, user=request.user).first()
     return {
         "ask": ask, "post": ask.post, "view": present(request.user, [ask.post])[0], "is_asker": is_asker,
         "responses": responses, "measures": actions.measures(ask) if is_asker else None,
         "matches": [(m, describe_all(m.reasons)) for m in Match.objects.filter(ask=ask).select_related("user")]
         if is_asker else [],
-        "my_match": Match.objects.filter(ask=ask, user=request.user).first(),
-        "my_reasons": describe_all(m.reasons) if (m := Match.objects.filter(ask=ask, user=request.user).first())
-        else [],
+        "my_match": my_match, "my_reasons": describe_all(my_match.reasons) if my_match else [],
         "offered": any(r.author_id == request.user.pk and r.kind == "help" for r in responses),
         "shortlisted": any(r.shortlisted_at for r in responses),
         "war_room": ask.war_room if ask.war_room_id and (is_asker or Membership.objects.filter(

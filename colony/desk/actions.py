@@ -57,6 +57,18 @@ def may_publish(user: User, draft: Draft) -> bool:
     return bool(found and found.can_publish)
 
 
+def written_by(user: User) -> Any:
+    """Drafts ``user`` writes: their own, and those of the leaders who made them a delegate."""
+    leaders = Delegation.objects.filter(assistant=user).values("leader_id")
+    return Draft.objects.filter(Q(author=user) | Q(author_id__in=leaders)).select_related("author", "drafted_by")
+
+
+def check_writer(user: User, draft: Draft) -> None:
+    """Only the author and their delegates change a draft (reviewers only decide on it)."""
+    if draft.author_id != user.pk and delegation(draft.author, user) is None:
+        raise Forbidden(_("Only the author and their delegates edit a draft."))
+
+
 def access_draft(user: User, draft_id: int | str) -> Draft:
     """A draft its author, its delegates or a reviewer (once submitted) may open; others get not-found."""
     try:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from pydantic import BaseModel
 
-from colony.core.errors import ActionError, Forbidden
+from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
 
@@ -179,13 +179,7 @@ def replying_to_abusive(user: Any, post_id: int) -> bool:
 
 @router.get("/desk/drafts", response=list[DraftOut], summary="Your drafts and those you write for others")
 def drafts(request: AuthedHttpRequest, status: str = ""):
-    from django.db.models import Q
-
-    from .models import Delegation
-
-    leaders = Delegation.objects.filter(assistant=request.user).values("leader_id")
-    rows = Draft.objects.filter(Q(author=request.user) | Q(author_id__in=leaders)).select_related(
-        "author", "drafted_by")
+    rows = actions.written_by(request.user)
     if status:
         rows = rows.filter(status=status)
     return [draft_out(d) for d in rows[:200]]
@@ -207,8 +201,7 @@ def get_draft(request: AuthedHttpRequest, draft_id: int):
 @router.patch("/desk/drafts/{draft_id}", response=DraftOut, summary="Save a draft (autosave keeps the version)")
 def edit_draft(request: AuthedHttpRequest, draft_id: int, payload: DraftPatch):
     draft = actions.access_draft(request.user, draft_id)
-    if draft.author_id != request.user.pk and actions.delegation(draft.author, request.user) is None:
-        raise Forbidden(_("Only the author and their delegates edit a draft."))
+    actions.check_writer(request.user, draft)
     draft = actions.do_edit_draft(draft=draft, editor=request.user, text=payload.text,
                                   visibility=payload.visibility, autosave=payload.autosave)
     return draft_out(draft)
@@ -217,8 +210,7 @@ def edit_draft(request: AuthedHttpRequest, draft_id: int, payload: DraftPatch):
 @router.delete("/desk/drafts/{draft_id}", response={204: None}, summary="Delete a draft")
 def delete_draft(request: AuthedHttpRequest, draft_id: int):
     draft = actions.access_draft(request.user, draft_id)
-    if draft.author_id != request.user.pk and actions.delegation(draft.author, request.user) is None:
-        raise Forbidden(_("Only the author and their delegates edit a draft."))
+    actions.check_writer(request.user, draft)
     actions.do_delete_draft(draft=draft, actor=request.user)
     return Status(204, None)
 
@@ -227,8 +219,7 @@ def delete_draft(request: AuthedHttpRequest, draft_id: int):
              summary="Publish now or at scheduled_at, or send to review when the policy says so")
 def submit(request: AuthedHttpRequest, draft_id: int, payload: SubmitIn):
     draft = actions.access_draft(request.user, draft_id)
-    if draft.author_id != request.user.pk and actions.delegation(draft.author, request.user) is None:
-        raise Forbidden(_("Only the author and their delegates edit a draft."))
+    actions.check_writer(request.user, draft)
     return draft_out(actions.do_submit(draft=draft, actor=request.user, scheduled_at=payload.scheduled_at))
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from colony.core.errors import ActionError, Forbidden, NotFound
+from colony.core.errors import ActionError, NotFound
 from colony.core.typing import AuthedHttpRequest
 from colony.core.web import refuse
 from colony.people.actions import access_person
@@ -35,18 +34,13 @@ def _desk_user(request: AuthedHttpRequest) -> None:
         raise NotFound(_("The desk is for leaders, their delegates and reviewers."))
 
 
-def _mine(user: Any) -> Any:
-    leaders = Delegation.objects.filter(assistant=user).values("leader_id")
-    return Draft.objects.filter(Q(author=user) | Q(author_id__in=leaders)).select_related("author", "drafted_by")
-
-
 @login_required
 def index(request: AuthedHttpRequest) -> HttpResponse:
     try:
         _desk_user(request)
     except NotFound:
         return render(request, "errors/404.html", status=404)
-    mine = _mine(request.user)
+    mine = actions.written_by(request.user)
     open_states = [Draft.Status.DRAFT, Draft.Status.READY, Draft.Status.CHANGES_REQUESTED]
     return render(request, "desk/index.html", {
         "drafts": mine.filter(status__in=open_states)[:50],
@@ -113,18 +107,13 @@ def check(request: AuthedHttpRequest) -> HttpResponse:
                                                    "text": text})
 
 
-def _writer_only(request: AuthedHttpRequest, found: Draft) -> None:
-    if found.author_id != request.user.pk and actions.delegation(found.author, request.user) is None:
-        raise Forbidden(_("Only the author and their delegates edit a draft."))
-
-
 @login_required
 @require_POST
 def save(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
     autosave = request.POST.get("autosave") == "1"
     try:
         found = actions.access_draft(request.user, draft_id)
-        _writer_only(request, found)
+        actions.check_writer(request.user, found)
         found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST.get("text", ""),
                                       visibility=request.POST.get("visibility") or None, autosave=autosave)
     except ActionError as exc:
@@ -149,7 +138,7 @@ def _moment(value: str) -> datetime | None:
 def submit(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
     try:
         found = actions.access_draft(request.user, draft_id)
-        _writer_only(request, found)
+        actions.check_writer(request.user, found)
         if "text" in request.POST:
             found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST["text"],
                                           visibility=request.POST.get("visibility") or None)
@@ -188,7 +177,7 @@ def act(request: AuthedHttpRequest, draft_id: int, action: str) -> HttpResponse:
     """Unschedule or delete a draft."""
     try:
         found = actions.access_draft(request.user, draft_id)
-        _writer_only(request, found)
+        actions.check_writer(request.user, found)
         if action == "unschedule":
             actions.do_unschedule(draft=found, actor=request.user)
         elif action == "delete":
