@@ -5,13 +5,15 @@
 
 Scores ``colony.desk.checks.check()`` on the labelled evaluation sets in
 bench/guardrails_set/ (written separately from the training examples, never
-trained on). Up to three splits: "dev" (120 sentences per language and check; its
-forward-looking errors were looked at while the lexicons and training
-examples were improved, so it flatters the checks) and "holdout" (20 per
-language and check, written after the last change and run once), and
-"blind", "blind2", … when present (100 per language and check each, written
-by other hands without seeing the checks, their word lists, their training
-examples or the other splits). Per split:
+trained on). Each check is scored on every split present for it:
+forward-looking statements on "blind2" and "blind3" (100 sentences per
+language each, written by other hands without seeing the checks, their
+word lists or training examples); specificity also on "dev" (120 per
+language; its errors were read while the checks were improved, so it
+flatters them), "holdout" (20 per language) and "blind" (100 per language).
+The forward-looking "dev", "holdout" and "blind" splits became training
+examples (colony/desk/checks/data/forward_looking_earlier_tests.jsonl) once
+their errors had been read. Per split:
 precision, recall and F1 per language for forward-looking
 statements (a sentence is flagged when check() returns a forward_looking
 finding) and for specificity (specific when the score is >= 0.5; reported
@@ -56,6 +58,17 @@ def log(msg: str) -> None:
 def load(name: str) -> list[dict]:
     with open(SET / f"{name}.jsonl", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def splits(check: str) -> dict[str, list[dict]]:
+    """The evaluation splits of one check present in the set: "dev" (no prefix), "holdout", "blind", "blind2", …"""
+    found = {}
+    for path in sorted(SET.glob(f"*{check}.jsonl")):
+        prefix = path.name.removesuffix(f"{check}.jsonl")
+        if prefix and not prefix.endswith("_"):
+            continue  # another check whose name ends the same way
+        found[prefix.rstrip("_") or "dev"] = load(path.stem)
+    return found
 
 
 def prf(pairs: list[tuple[bool, bool]]) -> dict[str, float | int]:
@@ -197,31 +210,28 @@ def main(argv: list[str] | None = None) -> int:
 
     translation.activate("en")
     started = time.perf_counter()
-    splits = {"dev": "", "holdout": "holdout_"}
-    for path in sorted(SET.glob("blind*_forward_looking.jsonl")):
-        # Written by other hands without seeing the checks, their training examples or the other splits.
-        prefix = path.name.removesuffix("forward_looking.jsonl")
-        splits[prefix.rstrip("_")] = prefix
-    forward_rows = {split: load(f"{prefix}forward_looking") for split, prefix in splits.items()}
-    specific_rows = {split: load(f"{prefix}specificity") for split, prefix in splits.items()}
-    log("sentences: " + ", ".join(f"{split} {len(forward_rows[split])} forward-looking, "
-                                  f"{len(specific_rows[split])} specificity" for split in splits))
+    forward_rows = splits("forward_looking")
+    specific_rows = splits("specificity")
+    log("sentences: forward-looking " + ", ".join(f"{k} {len(v)}" for k, v in forward_rows.items())
+        + "; specificity " + ", ".join(f"{k} {len(v)}" for k, v in specific_rows.items()))
     details: list[dict] = []
     forward_result, specific_result = {}, {}
-    for split in splits:
+    for split, rows in forward_rows.items():
         t0 = time.perf_counter()
-        forward_result[split] = evaluate_forward(forward_rows[split], details, split)
+        forward_result[split] = evaluate_forward(rows, details, split)
         log(f"{split} forward-looking scored in {time.perf_counter() - t0:.1f} s: "
             + ", ".join(f"{k} F1 {v['f1']}" for k, v in forward_result[split]["model"].items()))
+    for split, rows in specific_rows.items():
         t0 = time.perf_counter()
-        specific_result[split] = evaluate_specificity(specific_rows[split], details, split)
+        specific_result[split] = evaluate_specificity(rows, details, split)
         log(f"{split} specificity (generic found) scored in {time.perf_counter() - t0:.1f} s: "
             + ", ".join(f"{k} F1 {v['f1']}" for k, v in specific_result[split]["model"]["generic"].items()))
-    tone_result = evaluate_tone(load("tone"), [r["text"] for split in splits
-                                               for r in forward_rows[split] + specific_rows[split]], details)
+    civil = [r["text"] for group in (forward_rows, specific_rows) for rows in group.values() for r in rows]
+    tone_result = evaluate_tone(load("tone"), civil, details)
     log(f"tone: hostile found {tone_result['hostile']['model']['all']['recall']}, "
         f"false alarms {tone_result['false_alarms_on_civil_posts']['model']}")
-    texts = posts(forward_rows["dev"] + specific_rows["dev"], args.posts, random.Random(args.seed))
+    texts = posts([r for rows in forward_rows.values() for r in rows] + specific_rows["dev"], args.posts,
+                  random.Random(args.seed))
     speed = latency(texts, args.runs)
     if args.details:
         with open(args.details, "w", encoding="utf-8") as f:
@@ -230,13 +240,13 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{len(details)} misjudged sentences written to {args.details}")
     import numpy
 
-    weakest = {split: min(v["f1"] for v in forward_result[split]["model"].values()) for split in splits}
+    weakest = {split: min(v["f1"] for v in result["model"].values()) for split, result in forward_result.items()}
     print(json.dumps({
         "benchmark": NAME,
         "environment": {"python": platform.python_version(), "numpy": numpy.__version__, "cpus": os.cpu_count(),
                         "embedding_threads": os.environ.get("COLONY_EMBEDDING_THREADS", "1")},
-        "set": {split: {"forward_looking": len(forward_rows[split]), "specificity": len(specific_rows[split])}
-                for split in splits},
+        "set": {"forward_looking": {split: len(rows) for split, rows in forward_rows.items()},
+                "specificity": {split: len(rows) for split, rows in specific_rows.items()}},
         "forward_looking": forward_result,
         "specificity": specific_result,
         "tone": tone_result,

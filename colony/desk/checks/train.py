@@ -3,8 +3,9 @@
     COLONY_DATA_DIR=/tmp/colony-train .venv/bin/python -m colony.desk.checks.train
 
 For each check (forward_looking, specificity, tone) it embeds every example
-with the project's sentence encoder, adds the check's lexicon features,
-standardises, picks the L2 strength by 5-fold cross-validation (folds by
+with the project's sentence encoder, adds the check's lexicon features (and,
+for forward_looking, the word evidence of ``model.grams``, computed out of
+fold so the regression does not over-trust it), standardises, picks the L2 strength by 5-fold cross-validation (folds by
 position, so the same files always give the same folds) and fits an L2
 logistic regression by Newton's method. The weights go to
 ``data/<check>.npz`` (a few KB). The examples were written for Colony in
@@ -20,6 +21,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -33,6 +35,18 @@ PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 # boost b divides their scale by b, which weakens the L2 pull on them by b².
 BOOSTS = (1.0, 3.0, 10.0)
 FOLDS = 5
+# The example files of each check, in order. Within a file the rows of each
+# language run in parallel (see data/README.md), which is what the folds rely on.
+SOURCES = {
+    "forward_looking": ("forward_looking.jsonl", "forward_looking_earlier_tests.jsonl", "forward_looking_more.jsonl"),
+    "specificity": ("specificity.jsonl",),
+    "tone": ("tone.jsonl",),
+}
+# Checks that add the word-evidence feature: where tense and intent hide in
+# small words the embedding blurs. Cross-validated log loss fell from 0.176 to
+# 0.169 for forward-looking statements with it.
+WORD_EVIDENCE = ("forward_looking",)
+EVIDENCE_MIN_COUNT = 2  # an n-gram seen once is a name or a typo, not evidence
 
 
 def lexical(check: str) -> tuple[Callable[[str], list[float]], tuple[str, ...]]:
@@ -45,18 +59,57 @@ def lexical(check: str) -> tuple[Callable[[str], list[float]], tuple[str, ...]]:
     return tone.features, tone.FEATURE_NAMES
 
 
-def load(check: str) -> list[dict[str, object]]:
-    with open(DATA / f"{check}.jsonl", encoding="utf-8") as f:
+def _read(name: str) -> list[dict[str, object]]:
+    with open(DATA / name, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
+    seen: dict[str, int] = {}
+    for r in rows:  # the fold: position within the file and language, so translations share one
+        lang = str(r["language"])
+        r["fold"] = seen.get(lang, 0) % FOLDS
+        seen[lang] = seen.get(lang, 0) + 1
+    return rows
+
+
+def load(check: str) -> list[dict[str, object]]:
+    rows = [r for name in SOURCES[check] for r in _read(name)]
     if check == "tone":
         # Every example written for the other checks is a civil post: forecasts,
         # thanks, platitudes. They teach the tone model that enthusiasm and
         # big words are not hostility (without them it flagged "there has never
         # been a more exciting time to work here").
         for other in ("forward_looking", "specificity"):
-            with open(DATA / f"{other}.jsonl", encoding="utf-8") as f:
-                rows += [{**json.loads(line), "label": 0} for line in f if line.strip()]
+            rows += [{**r, "label": 0} for r in _read(f"{other}.jsonl")]
     return rows
+
+
+def evidence_table(texts: list[str], y: np.ndarray, smoothing: float = 1.0) -> dict[str, float]:
+    """Log-odds of each n-gram (``model.grams``) seen at least EVIDENCE_MIN_COUNT times, Laplace-smoothed."""
+    from collections import Counter
+
+    from .model import grams
+
+    positive, negative = Counter[str](), Counter[str]()
+    for text, label in zip(texts, y, strict=True):
+        (positive if label == 1 else negative).update(grams(text))
+    n_pos, n_neg = max(1.0, float(np.sum(y == 1))), max(1.0, float(np.sum(y == 0)))
+    table = {}
+    for gram in sorted(set(positive) | set(negative)):
+        if positive[gram] + negative[gram] >= EVIDENCE_MIN_COUNT:
+            table[gram] = float(np.log((positive[gram] + smoothing) / (n_pos + 2 * smoothing))
+                                - np.log((negative[gram] + smoothing) / (n_neg + 2 * smoothing)))
+    return table
+
+
+def out_of_fold_evidence(texts: list[str], y: np.ndarray, folds: np.ndarray) -> np.ndarray:
+    """Each example's word evidence from a table counted without its fold (as a new sentence would see it)."""
+    from .model import evidence
+
+    column = np.zeros((len(texts), 1))
+    for k in range(FOLDS):
+        table = evidence_table([t for t, f in zip(texts, folds, strict=True) if f != k], y[folds != k])
+        for i in np.flatnonzero(folds == k):
+            column[i, 0] = evidence(texts[i], table)
+    return column
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float, iterations: int = 30) -> tuple[np.ndarray, float]:
@@ -142,13 +195,14 @@ def train(check: str, out_dir: Path) -> dict[str, object]:
     # is often a translation of the others. Folding by that position keeps a
     # sentence and its translations in the same fold, so the cross-validation
     # does not reward memorising a sentence across languages.
-    seen: dict[str, int] = {}
-    position = []
-    for r in rows:
-        lang = str(r["language"])
-        position.append(seen.get(lang, 0))
-        seen[lang] = position[-1] + 1
-    folds = np.asarray(position) % FOLDS
+    folds = np.asarray([int(str(r["fold"])) for r in rows])
+    arrays: dict[str, Any] = {}
+    if check in WORD_EVIDENCE:
+        x = np.hstack([x, out_of_fold_evidence(texts, y, folds)])
+        names = (*names, "word_evidence")
+        table = evidence_table(texts, y)
+        arrays = {"evidence_grams": np.asarray(list(table)),
+                  "evidence_weights": np.asarray(list(table.values()), dtype=np.float32)}
     grid = [(penalty, boost) for penalty in PENALTIES for boost in BOOSTS]
     results = {g: cross_validate(x, y, folds, len(names), *g) for g in grid}
     best = min(grid, key=lambda g: (round(results[g][0], 4), -g[0], g[1]))
@@ -156,12 +210,14 @@ def train(check: str, out_dir: Path) -> dict[str, object]:
     threshold = best_threshold(held_out, y)
     mean, scale = standardise(x, len(names), best[1])
     coef, bias = fit((x - mean) / scale, y, best[0])
-    # ``names`` lists the lexicon features that follow the 512 embedding numbers.
-    np.savez_compressed(
-        out_dir / f"{check}.npz", mean=mean.astype(np.float32), scale=scale.astype(np.float32),
-        coef=coef.astype(np.float32), bias=np.float32(bias), names=np.asarray(names),
-        penalty=np.float32(best[0]), boost=np.float32(best[1]), threshold=np.float32(threshold),
+    # ``names`` lists the lexicon features that follow the 512 embedding numbers
+    # (the last, "word_evidence", is computed from evidence_grams/evidence_weights).
+    arrays.update(
+        mean=mean.astype(np.float32), scale=scale.astype(np.float32), coef=coef.astype(np.float32),
+        bias=np.float32(bias), names=np.asarray(names), penalty=np.float32(best[0]), boost=np.float32(best[1]),
+        threshold=np.float32(threshold),
     )
+    np.savez_compressed(out_dir / f"{check}.npz", **arrays)
     per_language, recall, precision = {}, {}, {}
     for lang in sorted({str(r["language"]) for r in rows}):
         idx = np.asarray([i for i, r in enumerate(rows) if r["language"] == lang])

@@ -452,9 +452,22 @@ def test_the_language_is_detected_or_taken_as_given():
 def test_weaker_checks_are_named_for_languages_without_word_lists():
     assert check("Wir erwarten mehr Umsatz im nächsten Jahr.", language="de").weak_languages.keys() == {
         "forward_looking", "specificity", "disclosure", "tone"}
-    assert check("Kami memperkirakan pendapatan naik.", language="id").weak_languages.keys() == {
-        "forward_looking", "tone"}
-    assert "Dutch" in check("We verwachten groei.", language="nl").weak_languages["forward_looking"]
-    # Below target on the blind split for these languages, and the note says so; English met it.
-    assert check("Prevediamo una crescita.", language="it").weak_languages.keys() == {"forward_looking"}
-    assert check("We expect growth.", language="en").weak_languages == {}
+    assert "Indonesian" in check("Kami memperkirakan pendapatan naik.", language="id").weak_languages["tone"]
+    assert check("Мы ожидаем рост.", language="ru").weak_languages.keys() == {"tone"}
+    # Forward-looking statements meet their target in every supported language (bench/guardrails.py).
+    for text, language in (("We verwachten groei.", "nl"), ("Prevediamo una crescita.", "it"),
+                           ("Kami memperkirakan pendapatan naik.", "id"), ("We expect growth.", "en")):
+        assert "forward_looking" not in check(text, language=language).weak_languages
+
+
+def test_word_evidence_keeps_the_small_words_that_decide_tense():
+    from colony.desk.checks.model import classifier, evidence, grams
+
+    assert {"akan", "akan naik", "<num>", "~ntu"} <= grams("Penjualan akan naik 20% tahun ini, tentu")
+    table = classifier("forward_looking").word_evidence
+    assert table, "the forward-looking weights ship their word evidence"
+    # Learnt from the examples, not listed: future markers weigh for, past markers against.
+    assert table["akan"] > 0 and table["будет"] > 0 and table["zal"] > 0
+    assert table["lalu"] < 0 and table["last year"] < 0
+    assert evidence("Omzet zal volgend jaar stijgen", table) > evidence("Omzet steeg vorig jaar", table)
+    assert evidence("", table) == 0.0
