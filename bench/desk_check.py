@@ -33,7 +33,7 @@ SET_DIR = Path(__file__).resolve().parent / "guardrails_set"
 
 
 def posts(count: int, seed: int) -> list[str]:
-    sentences = [json.loads(line)["text"] for name in ("forward_looking.jsonl", "specificity.jsonl")
+    sentences = [json.loads(line)["text"] for name in ("blind2_forward_looking.jsonl", "specificity.jsonl")
                  for line in (SET_DIR / name).read_text().splitlines() if line.strip()]
     rng = random.Random(seed)
     out = []

@@ -46,7 +46,7 @@ _LETTERS = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 
 FEATURE_NAMES = ("insult", "heated", "exclaim", "caps", "second_person")
 # The classifier flags a sentence from this probability on: at 0.8 it raised
-# 5 false alarms in the 1,200 civil sentences of bench/guardrails_set.
+# 23 false alarms (0.7%) among the 3,200 civil sentences of bench/guardrails_set.
 HOSTILE = 0.8
 _SECOND_PERSON = lexicon(
     r"you", r"your", r"jij", r"je", r"jouw", r"u", r"kamu", r"kau", r"anda", r"lu", r"lo", r"tu", r"te", r"ti", r"voi",
