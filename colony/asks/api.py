@@ -17,7 +17,7 @@ from colony.people.actions import access_person
 from colony.social.models import Post, PostKind
 
 from . import actions
-from .models import Ask, Match, Response
+from .models import Ask, Response
 from .reasons import describe_all
 from .routing import rank_candidates
 
@@ -150,11 +150,11 @@ def ask_out(ask: Ask, viewer: Any) -> dict[str, Any]:
         matches = [
             {"handle": m.user.username, "name": m.user.name, "rank": m.rank, "score": m.score, "round": m.round,
              "notified_at": m.notified_at, "reasons": describe_all(m.reasons)}
-            for m in Match.objects.filter(ask=ask).select_related("user")
+            for m in ask.matches.all()
         ]
     return {
         "id": post.pk, "url": f"/asks/{post.pk}", "author": post.author.username, "need": post.text,
-        "brief": ask.brief, "skills": list(ask.skills.values_list("name", flat=True)), "deadline": ask.deadline,
+        "brief": ask.brief, "skills": [skill.name for skill in ask.skills.all()], "deadline": ask.deadline,
         "audience": ask.audience, "community_id": post.community_id, "urgency": ask.urgency, "status": ask.status,
         "resolved": ask.status == Ask.Status.RESOLVED, "created_at": post.created_at, "rounds": ask.rounds,
         "war_room": f"/communities/{ask.war_room.slug}" if ask.war_room and is_asker else None,
@@ -211,7 +211,7 @@ def create(request: AuthedHttpRequest, payload: AskIn):
         urgency=payload.urgency,
     )
     ask.refresh_from_db()
-    return Status(201, ask_out(ask, request.user))
+    return Status(201, ask_out(actions.with_related([ask])[0], request.user))
 
 
 @router.get("/asks", response=list[AskOut], summary="Your asks (mine=true, the default) or the asks sent to you")
@@ -227,12 +227,12 @@ def index(request: AuthedHttpRequest, mine: bool = True, limit: int = 20, before
         posts = posts.filter(pk__lt=before)
     ids = list(posts.order_by("-id").values_list("pk", flat=True)[:limit])
     asks = Ask.objects.filter(pk__in=ids).select_related("post__author", "war_room").order_by("-post_id")
-    return [ask_out(a, request.user) for a in asks]
+    return [ask_out(a, request.user) for a in actions.with_related(asks)]
 
 
 @router.get("/asks/{ask_id}", response=AskOut, summary="One ask, with its measures (and, for the asker, its matches)")
 def detail(request: AuthedHttpRequest, ask_id: int):
-    return ask_out(actions.access_ask(request.user, ask_id), request.user)
+    return ask_out(actions.with_related([actions.access_ask(request.user, ask_id)])[0], request.user)
 
 
 @router.get("/asks/{ask_id}/responses", response=list[ResponseOut],

@@ -43,8 +43,8 @@ def index(request: AuthedHttpRequest) -> HttpResponse:
     """Asks I posted (with their measures), asks sent to me (with why), and open asks around."""
     mine_ids = list(Post.objects.filter(author=request.user, kind=PostKind.ASK, deleted_at__isnull=True)
                     .order_by("-id").values_list("pk", flat=True)[:PAGE])
-    mine = [(a, actions.measures(a)) for a in Ask.objects.filter(pk__in=mine_ids)
-            .select_related("post").order_by("-post_id")]
+    mine = [(a, actions.measures(a)) for a in actions.with_related(
+        Ask.objects.filter(pk__in=mine_ids).select_related("post").order_by("-post_id"))]
     visible = Post.objects.visible_to(request.user).filter(kind=PostKind.ASK)
     sent = [
         (m, describe_all(m.reasons))

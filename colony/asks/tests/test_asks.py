@@ -254,3 +254,32 @@ def test_the_pages_work(client, leader, experts, commit):
     client.post("/asks/away", {"days": "3"})
     experts[0].refresh_from_db()
     assert experts[0].away_until is not None
+
+
+def test_listing_asks_costs_the_same_queries_however_many_there_are(api, client, leader, experts, commit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def ask_queries(captured: CaptureQueriesContext) -> int:
+        # Sessions, tokens and the signed-in user vary with the client; the asks' own reads must not grow.
+        return sum(1 for q in captured.captured_queries if "asks_" in q["sql"] or "people_skill" in q["sql"])
+
+    def cost() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as listing:
+            body = api(leader).get("/api/v1/asks?limit=100").json()
+        assert all(a["measures"]["people_notified"] == len(a["matches"]) and a["measures"]["responses"] == 1
+                   for a in body)
+        client.force_login(leader)
+        with CaptureQueriesContext(connection) as page:
+            assert client.get("/asks").status_code == 200
+        return ask_queries(listing), ask_queries(page)
+
+    with commit():
+        first = do_create_ask(author=leader, need="Who knows SAP data migration?", skills=["SAP"])
+        do_respond(ask=first, author=experts[0], pitch="I moved Rotterdam.")
+    few = cost()
+    with commit():
+        for i in range(4):
+            ask = do_create_ask(author=leader, need=f"Kubernetes help for cluster {i}", skills=["Kubernetes"])
+            do_respond(ask=ask, author=experts[1], pitch="Our clusters run it.")
+    assert cost() == few

@@ -464,8 +464,9 @@ def test_word_evidence_keeps_the_small_words_that_decide_tense():
     from colony.desk.checks.model import classifier, evidence, grams
 
     assert {"akan", "akan naik", "<num>", "~ntu"} <= grams("Penjualan akan naik 20% tahun ini, tentu")
-    table = classifier("forward_looking").word_evidence
-    assert table, "the forward-looking weights ship their word evidence"
+    model = classifier("forward_looking")
+    assert model is not None and model.word_evidence, "the forward-looking weights ship their word evidence"
+    table = model.word_evidence
     # Learnt from the examples, not listed: future markers weigh for, past markers against.
     assert table["akan"] > 0 and table["будет"] > 0 and table["zal"] > 0
     assert table["lalu"] < 0 and table["last year"] < 0
