@@ -20,8 +20,10 @@ finding) and for specificity (specific when the score is >= 0.5; reported
 for both classes). The word-list-only baselines (forward.keyword_hit and
 specificity.keyword_score, the same lexicons without the classifier) are
 computed in the same run so the classifier's gain is visible. Tone, as a
-side check: hostile sentences found (a tone "warn") in tone.jsonl, and false
-alarms on every civil sentence of the other sets.
+side check: hostile sentences found (a tone "warn") in tone.jsonl ("dev", 12
+per language, read while the tone checks were built) and blind_tone.jsonl
+("blind", 40 per language, written by another hand), and false alarms on
+every civil sentence of the other sets.
 
 Latency: check() on 1,000-character posts built from the set's sentences,
 language detection included (language=None, as the composer calls it),
@@ -126,29 +128,36 @@ def evaluate_specificity(rows: list[dict], details: list[dict], split: str) -> d
     }
 
 
-def evaluate_tone(rows: list[dict], civil: list[str], details: list[dict]) -> dict:
-    from colony.desk.checks import check, tone
-
-    def warned(text: str) -> bool:
-        return any(f.kind == "tone" and f.severity == "warn" for f in check(text).findings)
-
-    def listed(text: str) -> bool:
-        return bool(tone.INSULTS.search(text) or tone.HEATED.search(text))
-
-    model = [warned(r["text"]) for r in rows]
-    keywords = [listed(r["text"]) for r in rows]
+def evaluate_tone(rows: list[dict], details: list[dict], split: str) -> dict:
+    model = [_warned(r["text"]) for r in rows]
+    keywords = [_listed(r["text"]) for r in rows]
     for r, m in zip(rows, model, strict=True):
         if m != bool(r["label"]):
-            details.append({"check": "tone", **r, "model": m})
-    alarms = sum(1 for t in civil if warned(t))
-    keyword_alarms = sum(1 for t in civil if listed(t))
+            details.append({"check": "tone", "split": split, **r, "model": m})
     return {
         "hostile": {"model": {"all": prf([(m, r["label"] == 1) for m, r in zip(model, rows, strict=True)]),
                               **by_language(rows, model)},
                     "keyword_baseline": {"all": prf([(k, r["label"] == 1) for k, r in zip(keywords, rows, strict=True)]),
                                          **by_language(rows, keywords)}},
-        "false_alarms_on_civil_posts": {"model": alarms, "keyword_baseline": keyword_alarms, "of": len(civil)},
     }
+
+
+def _warned(text: str) -> bool:
+    from colony.desk.checks import check
+
+    return any(f.kind == "tone" and f.severity == "warn" for f in check(text).findings)
+
+
+def _listed(text: str) -> bool:
+    from colony.desk.checks import tone
+
+    return bool(tone.INSULTS.search(text) or tone.HEATED.search(text))
+
+
+def false_alarms(civil: list[str]) -> dict:
+    """Tone warnings on civil sentences (every sentence of the forward-looking and specificity sets)."""
+    return {"model": sum(1 for t in civil if _warned(t)), "keyword_baseline": sum(1 for t in civil if _listed(t)),
+            "of": len(civil)}
 
 
 def posts(rows: list[dict], count: int, rng: random.Random) -> list[str]:
@@ -227,9 +236,11 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{split} specificity (generic found) scored in {time.perf_counter() - t0:.1f} s: "
             + ", ".join(f"{k} F1 {v['f1']}" for k, v in specific_result[split]["model"]["generic"].items()))
     civil = [r["text"] for group in (forward_rows, specific_rows) for rows in group.values() for r in rows]
-    tone_result = evaluate_tone(load("tone"), civil, details)
-    log(f"tone: hostile found {tone_result['hostile']['model']['all']['recall']}, "
-        f"false alarms {tone_result['false_alarms_on_civil_posts']['model']}")
+    tone_result: dict = {split: evaluate_tone(rows, details, split) for split, rows in splits("tone").items()}
+    tone_result["false_alarms_on_civil_posts"] = false_alarms(civil)
+    log("tone: hostile found " + ", ".join(f"{split} {tone_result[split]['hostile']['model']['all']['recall']}"
+                                           for split in splits("tone"))
+        + f"; false alarms {tone_result['false_alarms_on_civil_posts']['model']}")
     texts = posts([r for rows in forward_rows.values() for r in rows] + specific_rows["dev"], args.posts,
                   random.Random(args.seed))
     speed = latency(texts, args.runs)

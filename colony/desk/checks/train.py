@@ -40,12 +40,12 @@ FOLDS = 5
 SOURCES = {
     "forward_looking": ("forward_looking.jsonl", "forward_looking_earlier_tests.jsonl", "forward_looking_more.jsonl"),
     "specificity": ("specificity.jsonl",),
-    "tone": ("tone.jsonl",),
+    "tone": ("tone.jsonl", "tone_more.jsonl"),
 }
 # Checks that add the word-evidence feature: where tense and intent hide in
 # small words the embedding blurs. Cross-validated log loss fell from 0.176 to
 # 0.169 for forward-looking statements with it.
-WORD_EVIDENCE = ("forward_looking",)
+WORD_EVIDENCE = ("forward_looking", "tone")
 EVIDENCE_MIN_COUNT = 2  # an n-gram seen once is a name or a typo, not evidence
 
 
@@ -76,52 +76,78 @@ def load(check: str) -> list[dict[str, object]]:
         # Every example written for the other checks is a civil post: forecasts,
         # thanks, platitudes. They teach the tone model that enthusiasm and
         # big words are not hostility (without them it flagged "there has never
-        # been a more exciting time to work here").
-        for other in ("forward_looking", "specificity"):
-            rows += [{**r, "label": 0} for r in _read(f"{other}.jsonl")]
+        # been a more exciting time to work here"). Together they weigh as much
+        # as the civil examples written for tone (disagreement, correction,
+        # apology): outnumbered twenty to one, those were drowned, and the
+        # model learnt "disagreeing" as "hostile".
+        borrowed = [{**r, "label": 0} for other in ("forward_looking", "specificity")
+                    for name in SOURCES[other] for r in _read(name)]
+        civil = sum(1 for r in rows if r["label"] == 0)
+        for r in borrowed:
+            r["weight"] = civil / len(borrowed)
+        rows += borrowed
     return rows
 
 
-def evidence_table(texts: list[str], y: np.ndarray, smoothing: float = 1.0) -> dict[str, float]:
-    """Log-odds of each n-gram (``model.grams``) seen at least EVIDENCE_MIN_COUNT times, Laplace-smoothed."""
-    from collections import Counter
+def evidence_table(texts: list[str], y: np.ndarray, weight: np.ndarray | None = None,
+                   smoothing: float = 1.0) -> dict[str, float]:
+    """Log-odds of each n-gram (``model.grams``) seen at least EVIDENCE_MIN_COUNT times, Laplace-smoothed.
+
+    Each example counts with its ``weight`` (1 when None).
+    """
+    from collections import Counter, defaultdict
 
     from .model import grams
 
-    positive, negative = Counter[str](), Counter[str]()
-    for text, label in zip(texts, y, strict=True):
-        (positive if label == 1 else negative).update(grams(text))
-    n_pos, n_neg = max(1.0, float(np.sum(y == 1))), max(1.0, float(np.sum(y == 0)))
+    weight = np.ones(len(texts)) if weight is None else weight
+    positive: defaultdict[str, float] = defaultdict(float)
+    negative: defaultdict[str, float] = defaultdict(float)
+    seen = Counter[str]()
+    for text, label, w in zip(texts, y, weight, strict=True):
+        found = grams(text)
+        seen.update(found)
+        side = positive if label == 1 else negative
+        for gram in found:
+            side[gram] += float(w)
+    n_pos, n_neg = max(1.0, float(weight[y == 1].sum())), max(1.0, float(weight[y == 0].sum()))
     table = {}
-    for gram in sorted(set(positive) | set(negative)):
-        if positive[gram] + negative[gram] >= EVIDENCE_MIN_COUNT:
+    for gram in sorted(seen):
+        if seen[gram] >= EVIDENCE_MIN_COUNT:
             table[gram] = float(np.log((positive[gram] + smoothing) / (n_pos + 2 * smoothing))
                                 - np.log((negative[gram] + smoothing) / (n_neg + 2 * smoothing)))
     return table
 
 
-def out_of_fold_evidence(texts: list[str], y: np.ndarray, folds: np.ndarray) -> np.ndarray:
+def out_of_fold_evidence(texts: list[str], y: np.ndarray, folds: np.ndarray,
+                         weight: np.ndarray | None = None) -> np.ndarray:
     """Each example's word evidence from a table counted without its fold (as a new sentence would see it)."""
     from .model import evidence
 
     column = np.zeros((len(texts), 1))
     for k in range(FOLDS):
-        table = evidence_table([t for t, f in zip(texts, folds, strict=True) if f != k], y[folds != k])
+        table = evidence_table([t for t, f in zip(texts, folds, strict=True) if f != k], y[folds != k],
+                               None if weight is None else weight[folds != k])
         for i in np.flatnonzero(folds == k):
             column[i, 0] = evidence(texts[i], table)
     return column
 
 
-def fit(x: np.ndarray, y: np.ndarray, penalty: float, iterations: int = 30) -> tuple[np.ndarray, float]:
+def fit(x: np.ndarray, y: np.ndarray, penalty: float, weight: np.ndarray | None = None,
+        iterations: int = 30) -> tuple[np.ndarray, float]:
     """L2-penalised logistic regression by Newton's method (the bias is not penalised).
 
     Classes are weighted to count equally: the example files hold more
     negatives (hard cases) than positives, and that ratio says nothing about
-    how often a leader writes a forecast.
+    how often a leader writes a forecast. ``weight`` scales single examples
+    within their class (see ``load``).
     """
     n, d = x.shape
-    positives = max(1.0, float(y.sum()))
-    sample = np.where(y == 1, n / (2 * positives), n / (2 * max(1.0, n - positives)))
+    if weight is None:
+        positives = max(1.0, float(y.sum()))
+        sample = np.where(y == 1, n / (2 * positives), n / (2 * max(1.0, n - positives)))
+    else:
+        total, positives = float(weight.sum()), max(1e-9, float(weight[y == 1].sum()))
+        sample = weight * np.where(y == 1, total / (2 * positives), total / (2 * max(1e-9, total - positives)))
     xb = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(d + 1)
     reg = np.full(d + 1, penalty)
@@ -144,21 +170,22 @@ def standardise(x: np.ndarray, lexical_columns: int, boost: float) -> tuple[np.n
     return mean, scale
 
 
-def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+def log_loss(p: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> float:
     p = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    losses = y * np.log(p) + (1 - y) * np.log(1 - p)
+    return float(-np.mean(losses) if weight is None else -np.average(losses, weights=weight))
 
 
 def cross_validate(x: np.ndarray, y: np.ndarray, folds: np.ndarray, lexical_columns: int, penalty: float,
-                   boost: float) -> tuple[float, np.ndarray]:
-    """Mean held-out log loss and the held-out probabilities of every example."""
+                   boost: float, weight: np.ndarray | None = None) -> tuple[float, np.ndarray]:
+    """Mean held-out log loss (weighted like the fit) and the held-out probabilities of every example."""
     held_out = np.zeros(len(y))
     for k in range(FOLDS):
         train, test = folds != k, folds == k
         mean, scale = standardise(x[train], lexical_columns, boost)
-        coef, bias = fit((x[train] - mean) / scale, y[train], penalty)
+        coef, bias = fit((x[train] - mean) / scale, y[train], penalty, None if weight is None else weight[train])
         held_out[test] = 1.0 / (1.0 + np.exp(-(((x[test] - mean) / scale) @ coef + bias)))
-    return log_loss(held_out, y), held_out
+    return log_loss(held_out, y, weight), held_out
 
 
 def best_threshold(held_out: np.ndarray, y: np.ndarray) -> float:
@@ -196,20 +223,22 @@ def train(check: str, out_dir: Path) -> dict[str, object]:
     # sentence and its translations in the same fold, so the cross-validation
     # does not reward memorising a sentence across languages.
     folds = np.asarray([int(str(r["fold"])) for r in rows])
+    weight = (np.asarray([float(str(r.get("weight", 1.0))) for r in rows])
+              if any("weight" in r for r in rows) else None)
     arrays: dict[str, Any] = {}
     if check in WORD_EVIDENCE:
-        x = np.hstack([x, out_of_fold_evidence(texts, y, folds)])
+        x = np.hstack([x, out_of_fold_evidence(texts, y, folds, weight)])
         names = (*names, "word_evidence")
-        table = evidence_table(texts, y)
+        table = evidence_table(texts, y, weight)
         arrays = {"evidence_grams": np.asarray(list(table)),
                   "evidence_weights": np.asarray(list(table.values()), dtype=np.float32)}
     grid = [(penalty, boost) for penalty in PENALTIES for boost in BOOSTS]
-    results = {g: cross_validate(x, y, folds, len(names), *g) for g in grid}
+    results = {g: cross_validate(x, y, folds, len(names), *g, weight=weight) for g in grid}
     best = min(grid, key=lambda g: (round(results[g][0], 4), -g[0], g[1]))
     held_out = results[best][1]
     threshold = best_threshold(held_out, y)
     mean, scale = standardise(x, len(names), best[1])
-    coef, bias = fit((x - mean) / scale, y, best[0])
+    coef, bias = fit((x - mean) / scale, y, best[0], weight)
     # ``names`` lists the lexicon features that follow the 512 embedding numbers
     # (the last, "word_evidence", is computed from evidence_grams/evidence_weights).
     arrays.update(

@@ -452,12 +452,12 @@ def test_the_language_is_detected_or_taken_as_given():
 def test_weaker_checks_are_named_for_languages_without_word_lists():
     assert check("Wir erwarten mehr Umsatz im nächsten Jahr.", language="de").weak_languages.keys() == {
         "forward_looking", "specificity", "disclosure", "tone"}
-    assert "Indonesian" in check("Kami memperkirakan pendapatan naik.", language="id").weak_languages["tone"]
-    assert check("Мы ожидаем рост.", language="ru").weak_languages.keys() == {"tone"}
-    # Forward-looking statements meet their target in every supported language (bench/guardrails.py).
+    assert "German" in check("Wir erwarten Wachstum.", language="de").weak_languages["tone"]
+    # Every check meets its mark in every supported language (bench/guardrails.py): no notes there.
     for text, language in (("We verwachten groei.", "nl"), ("Prevediamo una crescita.", "it"),
-                           ("Kami memperkirakan pendapatan naik.", "id"), ("We expect growth.", "en")):
-        assert "forward_looking" not in check(text, language=language).weak_languages
+                           ("Kami memperkirakan pendapatan naik.", "id"), ("We expect growth.", "en"),
+                           ("Мы ожидаем рост.", "ru")):
+        assert check(text, language=language).weak_languages == {}
 
 
 def test_word_evidence_keeps_the_small_words_that_decide_tense():
