@@ -4,11 +4,11 @@
 
 For each check (forward_looking, specificity, tone) it embeds every example
 with the project's sentence encoder, adds the check's lexicon features (and,
-for forward_looking, the word evidence of ``model.grams``, computed out of
-fold so the regression does not over-trust it), standardises, picks the L2 strength by 5-fold cross-validation (folds by
-position, so the same files always give the same folds) and fits an L2
-logistic regression by Newton's method. The weights go to
-``data/<check>.npz`` (a few KB). The examples were written for Colony in
+for forward_looking and tone, the word evidence of ``model.grams``, computed
+out of fold so the regression does not over-trust it), standardises, picks
+the L2 strength by 5-fold cross-validation (folds by position, so the same
+files always give the same folds) and fits an L2 logistic regression by
+Newton's method. The weights go to ``data/<check>.npz`` (7 to 130 KB). The examples were written for Colony in
 English, Dutch, Indonesian, Italian and Russian; the evaluation set in
 ``bench/guardrails_set/`` is separate and never trained on.
 """
@@ -42,9 +42,9 @@ SOURCES = {
     "specificity": ("specificity.jsonl",),
     "tone": ("tone.jsonl", "tone_more.jsonl"),
 }
-# Checks that add the word-evidence feature: where tense and intent hide in
-# small words the embedding blurs. Cross-validated log loss fell from 0.176 to
-# 0.169 for forward-looking statements with it.
+# Checks that add the word-evidence feature: where tense, intent or sarcasm hide
+# in small words the embedding blurs. Cross-validated log loss fell from 0.176
+# to 0.169 for forward-looking statements with it, and from 0.1439 to 0.1426 for tone.
 WORD_EVIDENCE = ("forward_looking", "tone")
 EVIDENCE_MIN_COUNT = 2  # an n-gram seen once is a name or a typo, not evidence
 
@@ -142,12 +142,9 @@ def fit(x: np.ndarray, y: np.ndarray, penalty: float, weight: np.ndarray | None 
     within their class (see ``load``).
     """
     n, d = x.shape
-    if weight is None:
-        positives = max(1.0, float(y.sum()))
-        sample = np.where(y == 1, n / (2 * positives), n / (2 * max(1.0, n - positives)))
-    else:
-        total, positives = float(weight.sum()), max(1e-9, float(weight[y == 1].sum()))
-        sample = weight * np.where(y == 1, total / (2 * positives), total / (2 * max(1e-9, total - positives)))
+    weight = np.ones(n) if weight is None else weight
+    total, positives = float(weight.sum()), max(1e-9, float(weight[y == 1].sum()))
+    sample = weight * np.where(y == 1, total / (2 * positives), total / (2 * max(1e-9, total - positives)))
     xb = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(d + 1)
     reg = np.full(d + 1, penalty)
