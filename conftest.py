@@ -34,6 +34,14 @@ def _fresh_routing_vectors() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Write-rate counters are keyed by person id, and ids repeat from one test's database to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     # Argon2 is slow on purpose; the suite creates hundreds of accounts.

@@ -7,7 +7,12 @@ from ninja import NinjaAPI
 from colony.announcements.api import router as announcements_router
 from colony.asks.api import router as asks_router
 from colony.communities.api import router as communities_router
-from colony.core.api import ActiveSessionAuth, TokenAuth, install_error_handlers
+from colony.core.api import (
+    ActiveSessionAuth,
+    TokenAuth,
+    install_error_handlers,
+    install_input_checks,
+)
 from colony.desk.api import router as desk_router
 from colony.messaging.api import router as messaging_router
 from colony.notifications.api import router as notifications_router
@@ -27,6 +32,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 install_error_handlers(api)
+install_input_checks(api)
 api.add_router("/tokens", tokens_router)
 api.add_router("/", people_router)
 api.add_router("/", social_router)

@@ -88,9 +88,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "colony.people.middleware.UserLanguageMiddleware",
+    # Before anything reads the body (CSRF reads the form in process_view).
+    "colony.core.middleware.RequestSizeLimitMiddleware",
+    "colony.core.middleware.WriteRateLimitMiddleware",
     "colony.people.middleware.GuestFenceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -170,6 +174,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# API tokens issued without an expiry last this many days (0: until revoked).
+COLONY_TOKEN_DAYS = int(os.environ.get("COLONY_TOKEN_DAYS", "0"))
 LOGIN_URL = "signin"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "signin"
@@ -181,7 +187,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "colony.people.throttle.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("COLONY_PROXY_COUNT", "0")) or None
+# Behind COLONY_PROXY_COUNT reverse proxies the client is the address the
+# outermost proxy saw: the COLONY_PROXY_COUNT-th entry of X-Forwarded-For from
+# the right (each proxy appends the address it was reached from). Without
+# proxies that header is the client's own invention, so only REMOTE_ADDR counts.
+# django-ipware counts the proxies *listed* in the header, one fewer.
+PROXY_COUNT = int(os.environ.get("COLONY_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1 if PROXY_COUNT else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
 
 # --- i18n -----------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -211,13 +224,20 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# A request body that is not an upload (JSON, forms) is small: the longest
+# text anyone may send is 100,000 characters.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 COLONY_MAX_POST_LENGTH = 5000
+# People one post may mention (each is notified): more is a broadcast, which communities are for.
+COLONY_MAX_MENTIONS = int(os.environ.get("COLONY_MAX_MENTIONS", "50"))
 COLONY_MAX_AVATAR_BYTES = int(os.environ.get("COLONY_MAX_AVATAR_BYTES", 2 * 1024 * 1024))
 COLONY_MAX_ATTACHMENT_BYTES = int(os.environ.get("COLONY_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024))
 COLONY_MAX_ATTACHMENTS = 4
+# Pixels in an uploaded image, checked from its header before it is decoded.
+COLONY_MAX_IMAGE_PIXELS = int(os.environ.get("COLONY_MAX_IMAGE_PIXELS", "40000000"))
 # How many entries each person's stored home feed keeps; older pages are
 # computed from the follow graph on demand.
 COLONY_FEED_CAP = int(os.environ.get("COLONY_FEED_CAP", "800"))
@@ -241,7 +261,15 @@ EMAIL_USE_TLS = _env_bool("COLONY_SMTP_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("COLONY_EMAIL_FROM", "colony@localhost")
 COLONY_EMAIL_ENABLED = bool(EMAIL_HOST)
 COLONY_BASE_URL = os.environ.get("COLONY_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+if _env_bool("COLONY_SECURE_COOKIES", False) and COLONY_BASE_URL.startswith("http://"):
+    # Served over HTTPS: links in emails must not send people (and reset tokens) over plain HTTP.
+    COLONY_BASE_URL = "https://" + COLONY_BASE_URL.removeprefix("http://")
 COLONY_MAX_RESPONSE_BYTES = int(os.environ.get("COLONY_MAX_RESPONSE_BYTES", 10 * 1024 * 1024))
+# The largest request body with files: a post with all its attachments, plus
+# room for the form around them. Refused from Content-Length before reading.
+COLONY_MAX_UPLOAD_REQUEST_BYTES = max(
+    COLONY_MAX_ATTACHMENTS * COLONY_MAX_ATTACHMENT_BYTES, COLONY_MAX_RESPONSE_BYTES, COLONY_MAX_AVATAR_BYTES,
+) + 1024 * 1024
 
 # --- background work ------------------------------------------------------
 _redis_url = os.environ.get("COLONY_REDIS_URL", "")
@@ -257,7 +285,17 @@ else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "tasks.sqlite3")})
 
 # --- caches and sessions --------------------------------------------------
+# The cache holds write-rate counters (and little else): in memory for one
+# process, in Redis when there is one so every web process shares them.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if _redis_url:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url,
+                          "KEY_PREFIX": "colony"}}
+# Writes (posts, edits, reactions, messages, uploads…) one person or one API
+# token may make per minute and per hour before getting 429 and Retry-After; 0 turns a window off.
+COLONY_WRITE_RATE_PER_MINUTE = int(os.environ.get("COLONY_WRITE_RATE_PER_MINUTE", "60"))
+COLONY_WRITE_RATE_PER_HOUR = int(os.environ.get("COLONY_WRITE_RATE_PER_HOUR", "1000"))
+COLONY_TOKEN_WRITE_RATE_PER_MINUTE = int(os.environ.get("COLONY_TOKEN_WRITE_RATE_PER_MINUTE", "30"))
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -266,6 +304,25 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto (only then: a
+# client talking to Colony directly could send the header itself).
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS only, once the site is served over HTTPS: browsers remember it for a year.
+SECURE_HSTS_SECONDS = int(os.environ.get("COLONY_HSTS_SECONDS", "31536000" if SESSION_COOKIE_SECURE else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("COLONY_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_SSL_REDIRECT = _env_bool("COLONY_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Colony uses no camera, microphone, location, payment or USB: no page (or
+# anything injected into one) may ask for them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: [] for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "display-capture", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+        "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
 
 # No inline scripts or styles anywhere: the policy enforces it.
 CONTENT_SECURITY_POLICY = {

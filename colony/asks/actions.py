@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from colony.communities.models import Community, Membership
 from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
 from colony.core.tasks import enqueue_on_commit
-from colony.core.uploads import check_upload_size, upload_size
+from colony.core.uploads import check_upload_size, clean_filename, upload_size
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import normalise_skill
@@ -51,8 +51,11 @@ def check_need(text: str | None) -> str:
 
 
 def check_skills(names: Sequence[str] | None) -> list[str]:
-    skills = list(dict.fromkeys(n for n in (normalise_skill(str(s)) for s in names or []) if n))
-    if len(skills) > MAX_SKILLS:
+    names = list(names or [])
+    # Blanks and repeats are dropped, but a list this long is refused before any work on it.
+    too_many = len(names) > MAX_SKILLS * 10
+    skills = [] if too_many else list(dict.fromkeys(n for n in (normalise_skill(str(s)) for s in names) if n))
+    if too_many or len(skills) > MAX_SKILLS:
         raise ActionError(_("Name at most %(count)d skills.") % {"count": MAX_SKILLS}, field="skills")
     return skills
 
@@ -240,7 +243,7 @@ def _store_document(user: User, upload: IO[bytes], name: str) -> Attachment:
 
     kind, content_type = check_document_upload(upload)
     size = upload_size(upload)
-    attachment = Attachment(uploader=user, kind=kind, content_type=content_type, name=(name or "document")[:200],
+    attachment = Attachment(uploader=user, kind=kind, content_type=content_type, name=clean_filename(name, default="document"),
                             size=size)
     attachment.file.save("response." + ("pdf" if kind == Attachment.Kind.PDF else "docx"), File(upload), save=False)
     attachment.save()
@@ -477,13 +480,19 @@ def with_related(asks: Iterable[Ask]) -> list[Ask]:
     return asks
 
 
-def measures(ask: Ask) -> dict[str, Any]:
+def measures(ask: Ask, viewer: User | None = None) -> dict[str, Any]:
     """People notified, time to first response and to first shortlisted response, responders, resolved.
 
+    The asker's figures count every response; anyone else's count only the
+    responses they may read (public ones, their own, those that name them),
+    so the measures never reveal that private answers exist.
     Reads ``ask.responses`` and ``ask.matches`` through the related managers, so
     it costs nothing after ``with_related``.
     """
-    responses = [(r.author_id, r.created_at, r.shortlisted_at) for r in ask.responses.all()]
+    rows = list(ask.responses.all())
+    if viewer is not None and viewer.pk != ask.post.author_id:
+        rows = [r for r in rows if r.public or viewer.pk in (r.author_id, r.referred_id)]
+    responses = [(r.author_id, r.created_at, r.shortlisted_at) for r in rows]
     started = ask.post.created_at
     first = min((r[1] for r in responses), default=None)
     first_short = min((r[1] for r in responses if r[2] is not None), default=None)

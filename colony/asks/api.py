@@ -24,13 +24,14 @@ from .routing import rank_candidates
 router = Router(tags=["asks"])
 
 MAX_PREVIEW = 100
+MAX_EXCLUDE = 200
 
 
 class PreviewIn(BaseModel):
     text: str
     skills: list[str] = []
     limit: int = 20
-    exclude: list[str] = []
+    exclude: list[str] = Field(default=[], max_length=MAX_EXCLUDE)
 
 
 class CandidateOut(BaseModel):
@@ -90,7 +91,7 @@ class AskOut(BaseModel):
     skills: list[str]
     deadline: date | None
     audience: str
-    community_id: int | None
+    community_id: str | None
     urgency: str
     status: str
     resolved: bool
@@ -127,7 +128,7 @@ class WarRoomIn(BaseModel):
 
 
 class WarRoomOut(BaseModel):
-    id: int
+    id: str
     slug: str
     url: str
 
@@ -155,10 +156,11 @@ def ask_out(ask: Ask, viewer: Any) -> dict[str, Any]:
     return {
         "id": post.pk, "url": f"/asks/{post.pk}", "author": post.author.username, "need": post.text,
         "brief": ask.brief, "skills": [skill.name for skill in ask.skills.all()], "deadline": ask.deadline,
-        "audience": ask.audience, "community_id": post.community_id, "urgency": ask.urgency, "status": ask.status,
+        "audience": ask.audience, "community_id": str(post.community_id) if post.community_id else None,
+        "urgency": ask.urgency, "status": ask.status,
         "resolved": ask.status == Ask.Status.RESOLVED, "created_at": post.created_at, "rounds": ask.rounds,
         "war_room": f"/communities/{ask.war_room.slug}" if ask.war_room and is_asker else None,
-        "measures": actions.measures(ask), "matches": matches,
+        "measures": actions.measures(ask, viewer), "matches": matches,
     }
 
 
@@ -270,7 +272,7 @@ def shortlist(request: AuthedHttpRequest, ask_id: int, response_id: int, payload
 def war_room(request: AuthedHttpRequest, ask_id: int, payload: WarRoomIn):
     ask = actions.access_ask(request.user, ask_id)
     room = actions.do_open_war_room(ask=ask, actor=request.user, name=payload.name)
-    return Status(201, {"id": room.pk, "slug": room.slug, "url": f"/communities/{room.slug}"})
+    return Status(201, {"id": str(room.pk), "slug": room.slug, "url": f"/communities/{room.slug}"})
 
 
 @router.post("/asks/{ask_id}/status", response=AskOut, summary="Mark an ask resolved, closed or open again")

@@ -3,6 +3,7 @@ one ask with its responses, shortlist and war room, and guest invitations."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from django.contrib import messages
@@ -258,7 +259,7 @@ def away(request: AuthedHttpRequest) -> HttpResponse:
     if days in ("", "0"):
         user.away_until = None
         messages.success(request, _("Welcome back: asks can reach you again."))
-    elif days.isdigit() and int(days) <= 365:
+    elif re.fullmatch(r"[0-9]{1,3}", days) and int(days) <= 365:
         user.away_until = timezone.now() + timedelta(days=int(days))
         messages.success(request, _("You are away: no asks will be sent to you until you are back."))
     else:

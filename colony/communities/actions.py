@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,7 +18,10 @@ MAX_NAME = 80
 
 
 def access_community(user: User, community_id: int | str) -> Community:
-    """The community if ``user`` may know it exists; NotFound otherwise (secret ones included)."""
+    """The community if ``user`` may know it exists; NotFound otherwise (secret ones included).
+
+    ``community_id`` may be the number or, as the API sends it, the same number as a string.
+    """
     try:
         pk = int(community_id)
     except (TypeError, ValueError):
@@ -51,8 +56,32 @@ def _log(community: Community, actor: User, kind: str, *, target: User | None = 
                                     target_post_id=post_id, detail=detail)
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name, allow_unicode=False)[:80] or "community"
+SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+SECRET_SLUG_SUFFIX = 12  # 36**12: about 62 bits, not worth guessing
+
+
+def _slug_base(name: str, limit: int) -> str:
+    return slugify(name, allow_unicode=False)[:limit].strip("-") or "community"
+
+
+def _unique_slug(name: str, kind: str) -> str:
+    """The address of a new community, which must not tell anyone about secret ones.
+
+    A secret community always gets an unguessable random suffix, so it never holds
+    the bare slug of its name, nor one that a visible community could count up to
+    (``-2``, ``-3``): the slug a visible community gets depends only on the visible
+    communities (apart from secret ones created before secret slugs were random,
+    which migration 0003 moved to random slugs).
+    """
+    max_length = Community._meta.get_field("slug").max_length or 90
+    if kind == Community.Kind.SECRET:
+        base = _slug_base(name, max_length - SECRET_SLUG_SUFFIX - 1)
+        while True:
+            suffix = "".join(secrets.choice(SLUG_ALPHABET) for _ in range(SECRET_SLUG_SUFFIX))
+            slug = f"{base}-{suffix}"
+            if not Community.objects.filter(slug=slug).exists():
+                return slug
+    base = _slug_base(name, 80)
     slug, n = base, 1
     while Community.objects.filter(slug=slug).exists():
         n += 1
@@ -73,7 +102,7 @@ def do_create_community(*, creator: User, name: str, kind: str = Community.Kind.
         raise ActionError(_("A community is open, closed or secret."), field="kind", code="invalid_kind")
     if len(description) > 2000:
         raise ActionError(_("The description is limited to 2,000 characters."), field="description")
-    community = Community.objects.create(name=name, slug=_unique_slug(name), kind=kind,
+    community = Community.objects.create(name=name, slug=_unique_slug(name, kind), kind=kind,
                                          description=description.strip(), created_by=creator)
     Membership.objects.create(community=community, user=creator, role=Membership.Role.OWNER)
     return community
@@ -96,10 +125,21 @@ def do_join(*, user: User, community: Community) -> str:
     raise NotFound(_("That community does not exist or is not visible to you."))
 
 
+def check_owner(user: User, community: Community, message: str) -> Membership:
+    found = check_moderator(user, community)
+    if found.role != Membership.Role.OWNER:
+        raise Forbidden(message)
+    return found
+
+
 @transaction.atomic
 def do_add_member(*, moderator: User, community: Community, person: User,
                   role: str = Membership.Role.MEMBER) -> Membership:
-    """A moderator adds someone (an invitation, or approving their request)."""
+    """A moderator adds someone as a member (an invitation, or approving their request).
+
+    Only an owner adds someone with another role, or changes the role of someone who is
+    already in (see ``do_change_role``); nobody is added as an owner.
+    """
     check_moderator(moderator, community)
     if role not in Membership.Role.values or role == Membership.Role.OWNER:
         raise ActionError(_("A role is member or moderator."), field="role")
@@ -109,18 +149,34 @@ def do_add_member(*, moderator: User, community: Community, person: User,
         raise NotFound(_("There is nobody called @%(handle)s.") % {"handle": person.username})
     existing = membership(person, community)
     if existing is not None:
-        if existing.role != role and existing.role != Membership.Role.OWNER:
-            if check_moderator(moderator, community).role != Membership.Role.OWNER:
-                raise Forbidden(_("Only an owner can change roles."))
-            existing.role = role
-            existing.save(update_fields=["role"])
-            _log(community, moderator, ModerationAction.Kind.ROLE, target=person, detail=role)
+        if existing.role != role:
+            return do_change_role(owner=moderator, community=community, person=person, role=role)
         return existing
+    if role != Membership.Role.MEMBER:
+        check_owner(moderator, community, _("Only an owner can make someone a moderator."))
     requested = JoinRequest.objects.filter(community=community, user=person).delete()[0] > 0
     added = Membership.objects.create(community=community, user=person, role=role)
     _log(community, moderator, ModerationAction.Kind.APPROVE if requested else ModerationAction.Kind.ADD,
          target=person)
     return added
+
+
+@transaction.atomic
+def do_change_role(*, owner: User, community: Community, person: User, role: str) -> Membership:
+    """An owner makes a member a moderator, or a moderator a member again. Owners' roles stay."""
+    check_owner(owner, community, _("Only an owner can change roles."))
+    if role not in Membership.Role.values or role == Membership.Role.OWNER:
+        raise ActionError(_("A role is member or moderator."), field="role")
+    found = membership(person, community)
+    if found is None:
+        raise NotFound(_("@%(handle)s is not a member of this community.") % {"handle": person.username})
+    if found.role == Membership.Role.OWNER:
+        raise Forbidden(_("An owner's role cannot be changed: owners leave the community themselves."))
+    if found.role != role:
+        found.role = role
+        found.save(update_fields=["role"])
+        _log(community, owner, ModerationAction.Kind.ROLE, target=person, detail=role)
+    return found
 
 
 @transaction.atomic
@@ -145,12 +201,21 @@ def do_leave(*, user: User, community: Community) -> None:
 
 @transaction.atomic
 def do_remove_member(*, moderator: User, community: Community, person: User) -> None:
-    check_moderator(moderator, community)
+    """Moderators remove members; only an owner removes a moderator; nobody removes an owner.
+
+    Removing yourself is leaving.
+    """
+    if person.pk == moderator.pk:
+        do_leave(user=moderator, community=community)
+        return
+    mine = check_moderator(moderator, community)
     found = membership(person, community)
     if found is None:
         return
     if found.role == Membership.Role.OWNER:
-        raise Forbidden(_("An owner cannot be removed by a moderator."))
+        raise Forbidden(_("Nobody can remove an owner: owners leave the community themselves."))
+    if found.role == Membership.Role.MODERATOR and mine.role != Membership.Role.OWNER:
+        raise Forbidden(_("Only an owner can remove a moderator."))
     found.delete()
     _log(community, moderator, ModerationAction.Kind.REMOVE_MEMBER, target=person)
 
@@ -186,9 +251,7 @@ def do_pin(*, moderator: User, community: Community, post_id: int, pinned: bool 
 
 @transaction.atomic
 def do_archive(*, moderator: User, community: Community) -> None:
-    found = check_moderator(moderator, community)
-    if found.role != Membership.Role.OWNER:
-        raise Forbidden(_("Only an owner can archive a community."))
+    check_owner(moderator, community, _("Only an owner can archive a community."))
     if not community.is_archived:
         community.archived_at = timezone.now()
         community.save(update_fields=["archived_at"])

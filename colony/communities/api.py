@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from ninja import Router, Status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from colony.core.api import paging_link
 from colony.core.typing import AuthedHttpRequest
@@ -26,7 +26,8 @@ class CommunityIn(BaseModel):
 
 
 class CommunityOut(BaseModel):
-    id: int
+    id: str = Field(description="Time-sortable 63-bit id, sent as a string like every such id; "
+                                "requests take it as a string or a number")
     name: str
     slug: str
     kind: str
@@ -40,7 +41,7 @@ class CommunityOut(BaseModel):
 
 class MemberIn(BaseModel):
     handle: str
-    role: str = "member"
+    role: str = Field("member", description="member, or moderator (only owners give or change roles)")
 
 
 class MemberOut(BaseModel):
@@ -52,7 +53,7 @@ class MemberOut(BaseModel):
 def community_out(community: Community, viewer_role: str | None) -> dict[str, Any]:
     count = getattr(community, "member_count", None)
     return {
-        "id": community.pk, "name": community.name, "slug": community.slug, "kind": community.kind,
+        "id": str(community.pk), "name": community.name, "slug": community.slug, "kind": community.kind,
         "description": community.description, "archived": community.is_archived, "created_at": community.created_at,
         "member_count": count if count is not None else community.memberships.count(),
         "my_role": viewer_role, "url": f"/communities/{community.slug}",
@@ -84,7 +85,8 @@ def detail(request: AuthedHttpRequest, community_id: int):
 
 
 @router.post("/communities/{community_id}/members", response={200: MemberOut, 202: MemberOut},
-             summary="Join (your own handle) or add someone (moderators)")
+             summary="Join (your own handle), add someone as a member (moderators), "
+                     "or add someone with, or give them, another role (owners)")
 def add_member(request: AuthedHttpRequest, community_id: int, payload: MemberIn):
     community = actions.access_community(request.user, community_id)
     person = access_person(payload.handle, viewer=request.user)
@@ -97,7 +99,7 @@ def add_member(request: AuthedHttpRequest, community_id: int, payload: MemberIn)
 
 
 @router.delete("/communities/{community_id}/members/{handle}", response={204: None},
-               summary="Leave (your own handle) or remove someone (moderators)")
+               summary="Leave (your own handle), remove a member (moderators) or a moderator (owners)")
 def remove_member(request: AuthedHttpRequest, community_id: int, handle: str):
     community = actions.access_community(request.user, community_id)
     person = access_person(handle, viewer=request.user)

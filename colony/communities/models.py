@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from colony.core.ids import new_id
+
 if TYPE_CHECKING:
     from colony.people.models import User
 
@@ -31,7 +33,11 @@ class Community(models.Model):
         CLOSED = "closed", _("Closed: people ask to join")
         SECRET = "secret", _("Secret: by invitation, invisible to others")
 
+    # Time-sortable (colony.core.ids), so an id does not count the communities made before it.
+    # Communities from before ids were time-sortable keep their small numbers.
+    id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
     name = models.CharField(_("name"), max_length=80)
+    # A secret community's slug always ends in a random suffix (actions._unique_slug).
     slug = models.SlugField(max_length=90, unique=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.OPEN)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError, NotFound
+from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
 from colony.core.web import int_param, refuse
 from colony.people.actions import access_person
@@ -17,7 +18,10 @@ from colony.social.models import Visibility
 
 from . import actions, selectors
 from .forms import CommunityForm
-from .models import Community
+from .models import Community, Membership
+
+# Actions on someone else, named by the form's ``handle``.
+PERSON_ACTIONS = ("add", "approve", "decline", "remove", "make_moderator", "make_member")
 
 
 def _by_slug(request: AuthedHttpRequest, slug: str) -> Community:
@@ -95,12 +99,18 @@ def members(request: AuthedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def act(request: AuthedHttpRequest, slug: str, action: str) -> HttpResponse:
-    """join, leave, add, approve, decline, remove, remove_post, pin, unpin, archive."""
+    """join, leave, add, approve, decline, remove, make_moderator, make_member, remove_post, pin, unpin,
+    archive. The actions decide who may do what (only owners change roles); this only translates."""
     try:
         community = _by_slug(request, slug)
-        handle = request.POST.get("handle", "")
-        person = access_person(handle, viewer=request.user) if handle else request.user
-        post_id = int(request.POST.get("post_id", "0") or 0)
+        person = request.user
+        if action in PERSON_ACTIONS:
+            handle = request.POST.get("handle", "").strip()
+            if not handle:
+                raise ActionError(_("Say whom: give the person's handle."), field="handle")
+            person = access_person(handle, viewer=request.user)
+        raw_post_id = request.POST.get("post_id", "")
+        post_id = parse_id(raw_post_id) or 0
         if action == "join":
             status = actions.do_join(user=request.user, community=community)
             messages.success(request, _("You joined the community.") if status == "member"
@@ -111,7 +121,7 @@ def act(request: AuthedHttpRequest, slug: str, action: str) -> HttpResponse:
         elif action in ("add", "approve"):
             actions.do_add_member(moderator=request.user, community=community, person=person)
         elif action in ("make_moderator", "make_member"):
-            role = "moderator" if action == "make_moderator" else "member"
+            role = Membership.Role.MODERATOR if action == "make_moderator" else Membership.Role.MEMBER
             actions.do_add_member(moderator=request.user, community=community, person=person, role=role)
         elif action == "decline":
             actions.do_decline(moderator=request.user, community=community, person=person)
@@ -127,7 +137,7 @@ def act(request: AuthedHttpRequest, slug: str, action: str) -> HttpResponse:
             return render(request, "errors/404.html", status=404)
     except ActionError as exc:
         return refuse(request, exc, default=reverse("communities"))
-    if action in ("add", "approve", "decline", "remove", "make_moderator", "make_member"):
+    if action in PERSON_ACTIONS:
         return HttpResponseRedirect(reverse("community-members", args=[community.slug]))
     if action == "leave" and community.kind == Community.Kind.SECRET:
         return HttpResponseRedirect(reverse("communities"))

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
+from pydantic import BaseModel
 
-from .errors import ActionError
+from .errors import ActionError, NotFound, OutOfRange
+from .ids import is_id
 
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> JsonResponse:
@@ -34,13 +39,14 @@ class TokenAuth(HttpBearer):
             .filter(key_hash=ApiToken.hash(token), user__is_active=True, user__is_guest=False)
             .first()
         )
-        if row is None:
-            return None
         now = timezone.now()
+        if row is None or (row.expires_at is not None and row.expires_at <= now):
+            return None  # expired tokens authenticate nobody
         # Touch last_used_at at most hourly: a write per request would serialise reads on SQLite.
         if row.last_used_at is None or now - row.last_used_at > timedelta(hours=1):
             ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
         request.user = row.user
+        request.api_token_id = row.pk  # type: ignore[attr-defined]  # "current" in GET /tokens
         if row.user.ui_language:
             translation.activate(row.user.ui_language)
         return row.user
@@ -54,13 +60,81 @@ class ActiveSessionAuth(SessionAuth):
         return None if user is None or getattr(user, "is_guest", False) else user
 
 
-def _validation_message(exc: NinjaValidationError) -> tuple[str, list[dict[str, Any]]]:
+def _too_many(err: dict[str, Any]) -> int | None:
+    """The most items a list takes, when ``err`` is pydantic's "too many items" (a ``max_length``)."""
+    ctx = err.get("ctx") or {}
+    if err.get("type") == "too_long" and "max_length" in ctx:  # "string_too_long" is another type
+        return int(ctx["max_length"])
+    return None
+
+
+def _validation_message(exc: NinjaValidationError) -> tuple[str, list[dict[str, Any]], str | None]:
+    """The message, a detail per problem, and the one field at fault (None when several are)."""
     details = []
     for err in exc.errors:
         loc = [str(p) for p in err.get("loc", []) if p not in ("body", "payload", "query", "path", "form")]
-        details.append({"field": ".".join(loc), "problem": err.get("msg", "")})
-    fields = ", ".join(d["field"] for d in details if d["field"]) or _("the request")
-    return _("Some values are missing or not valid: %(fields)s.") % {"fields": fields}, details
+        most = _too_many(err)
+        problem = err.get("msg", "") if most is None else ngettext(
+            "Send at most %(count)d item.", "Send at most %(count)d items.", most) % {"count": most}
+        details.append({"field": ".".join(loc), "problem": problem})
+    named = list(dict.fromkeys(d["field"] for d in details if d["field"]))
+    field = named[0] if len(named) == 1 else None
+    most = _too_many(exc.errors[0]) if len(exc.errors) == 1 else None
+    if field and most is not None:
+        message = ngettext("“%(field)s” takes at most %(count)d item at a time.",
+                           "“%(field)s” takes at most %(count)d items at a time.", most)
+        return message % {"field": field, "count": most}, details, field
+    fields = ", ".join(named) or _("the request")
+    return _("Some values are missing or not valid: %(fields)s.") % {"fields": fields}, details, field
+
+
+def _number_out_of_range(value: Any, field: str) -> str | None:
+    """The name of the first whole number in ``value`` that no id column can hold, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return None if is_id(value) else field
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            found = _number_out_of_range(getattr(value, name), f"{field}.{info.alias or name}".lstrip("."))
+            if found:
+                return found
+        return None
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple | set) else ()
+    for item in items:
+        found = _number_out_of_range(item, field)
+        if found:
+            return found
+    return None
+
+
+def refuse_numbers_out_of_range(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Refuse, before the view makes any query, a whole number no id column can hold.
+
+    SQLite raises OverflowError on such a number and PostgreSQL a DataError:
+    both would be a 500. In the path it names nothing (404); in the query or
+    the body it is a mistake to correct (400, naming the field). Applied to
+    every operation, after ninja has validated the types.
+    """
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args: Any, **values: Any) -> Any:
+        in_path = set(getattr(request.resolver_match, "kwargs", None) or ())
+        for name in sorted(values, key=lambda n: n not in in_path):  # the path first
+            value = values[name]
+            field = _number_out_of_range(value, "" if isinstance(value, BaseModel) else name)
+            if field is None:
+                continue
+            if name in in_path:
+                raise NotFound(_("Not found."))
+            raise OutOfRange(field)
+        return view(request, *args, **values)
+
+    return checked
+
+
+def install_input_checks(api: NinjaAPI) -> None:
+    api.add_decorator(refuse_numbers_out_of_range)
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
@@ -71,8 +145,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-        message, details = _validation_message(exc)
-        return error_response(400, "invalid", message, details=details)
+        message, details, field = _validation_message(exc)
+        extra = {"field": field} if field else {}
+        return error_response(400, "invalid", message, details=details, **extra)
 
     @api.exception_handler(AuthenticationError)
     def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

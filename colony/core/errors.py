@@ -8,6 +8,9 @@ human sentence; the code is a stable machine word for the API.
 from __future__ import annotations
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from .ids import MAX_ID, MIN_ID
 
 
 class ActionError(Exception):
@@ -45,3 +48,16 @@ class TooLarge(ActionError):
 class UnsupportedMedia(ActionError):
     status = 415
     code = "unsupported_media_type"
+
+
+def out_of_range_message(field: str) -> str:
+    """What to send instead of a number no id column can hold."""
+    return _("“%(field)s” must be a whole number from %(min)d to %(max)d.") % {
+        "field": field, "min": MIN_ID, "max": MAX_ID}
+
+
+class OutOfRange(ActionError):
+    """A number no id column can hold (see ``colony.core.ids``), refused before any query."""
+
+    def __init__(self, field: str):
+        super().__init__(out_of_range_message(field), field=field)

@@ -126,12 +126,10 @@ def render_markdown(text: str, resolve_mention: MentionResolver | None = None) -
 
 def extract_mentions(text: str) -> list[str]:
     """Handles that look mentioned in ``text``, in order, without rendering."""
-    seen: list[str] = []
+    seen: dict[str, None] = {}
     for match in _MENTION.finditer(text):
         start = match.start()
         if start and text[start - 1] not in _BOUNDARY_BEFORE:
             continue
-        handle = match.group(1).lower()
-        if handle not in seen:
-            seen.append(handle)
-    return seen
+        seen.setdefault(match.group(1).lower(), None)
+    return list(seen)

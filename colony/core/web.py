@@ -3,16 +3,67 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.defaults import bad_request as django_bad_request
 
-from .errors import ActionError
+from .errors import ActionError, out_of_range_message
+from .ids import parse_id
+
+
+class BadParameter(BadRequest):
+    """A query parameter a page cannot use: Django answers 400 with ``bad_request`` below."""
+
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(out_of_range_message(name))
 
 
 def int_param(request: HttpRequest, name: str) -> int | None:
+    """A cursor such as ``max_id`` from the query string: None when absent, 400 when it is no id."""
     value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    number = parse_id(value)
+    if number is None:
+        raise BadParameter(name)
+    return number
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 400 page (``handler400``): the reason when it is ours, Django's plain page otherwise.
+
+    Django's own 400s (a disallowed host, a body over the limit) stay on its
+    page, which reads nothing from the request.
+    """
+    from .api import error_response
+
+    api = request.path.startswith("/api/")
+    if isinstance(exception, BadParameter):
+        if api:
+            return error_response(400, "invalid", str(exception), field=exception.name)
+        return render(request, "errors/400.html", {"message": str(exception)}, status=400)
+    if api:
+        return error_response(400, "bad_request", _("The request is not valid."))
+    return django_bad_request(request, exception or BadRequest())
+
+
+class IdConverter:
+    """``<id:name>`` in a URL: digits that fit an id column, so a longer number is no page (404)."""
+
+    regex = "[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(value)
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)
 
 
 def back_url(request: HttpRequest, default: str = "/") -> str:

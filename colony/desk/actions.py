@@ -57,6 +57,23 @@ def may_publish(user: User, draft: Draft) -> bool:
     return bool(found and found.can_publish)
 
 
+def wrote_any_version(user: User, draft: Draft) -> bool:
+    """Whether ``user`` typed any of the draft's text: its author, who drafted it, or who edited a version."""
+    return user.pk in (draft.author_id, draft.drafted_by_id) or draft.versions.filter(edited_by=user).exists()
+
+
+def may_review(user: User, draft: Draft) -> bool:
+    """Reviewers decide on drafts in review, never on text they wrote themselves."""
+    return is_reviewer(user) and draft.status == Draft.Status.IN_REVIEW and not wrote_any_version(user, draft)
+
+
+def waiting_for(reviewer: User) -> Any:
+    """Drafts in review that ``reviewer`` may decide on: every one but those they wrote any of."""
+    wrote = DraftVersion.objects.filter(edited_by=reviewer).values("draft_id")
+    return (Draft.objects.filter(status=Draft.Status.IN_REVIEW)
+            .exclude(Q(author=reviewer) | Q(drafted_by=reviewer) | Q(pk__in=wrote)))
+
+
 def written_by(user: User) -> Any:
     """Drafts ``user`` writes: their own, and those of the leaders who made them a delegate."""
     leaders = Delegation.objects.filter(assistant=user).values("leader_id")
@@ -70,15 +87,19 @@ def check_writer(user: User, draft: Draft) -> None:
 
 
 def access_draft(user: User, draft_id: int | str) -> Draft:
-    """A draft its author, its delegates or a reviewer (once submitted) may open; others get not-found."""
+    """A draft its author and delegates may open, and reviewers while it waits for review; others get not-found.
+
+    A reviewer opens it only while it is in review, when its text is the one
+    sent to them; once it is back with its author, the next version is not theirs to read.
+    """
     try:
         pk = int(draft_id)
     except (TypeError, ValueError):
         pk = 0
     leaders = Delegation.objects.filter(assistant=user).values("leader_id")
     rule = Q(author=user) | Q(author_id__in=leaders)
-    if is_reviewer(user):  # drafts that were ever sent to review
-        rule |= Q(pk__in=AuditEvent.objects.filter(action=AuditEvent.Action.SUBMITTED).values("draft_id"))
+    if is_reviewer(user):
+        rule |= Q(status=Draft.Status.IN_REVIEW)
     draft = Draft.objects.filter(rule, pk=pk).select_related("author", "drafted_by", "post").first()
     if draft is None:
         raise NotFound(_("That draft does not exist or is not yours."))
@@ -178,12 +199,21 @@ def do_edit_draft(*, draft: Draft, editor: User, text: str, visibility: str | No
     if not draft.editable:
         raise ActionError(_("This draft can no longer be edited."), code="not_editable")
     text = check_text(text)
-    if visibility is not None:
-        draft.visibility = check_visibility(visibility)
-    if text == draft.text and visibility is None:
+    new_visibility = check_visibility(visibility) if visibility is not None else draft.visibility
+    if text == draft.text and new_visibility == draft.visibility:
         return draft
-    draft.text = text
-    if not autosave or draft.status == Draft.Status.CHANGES_REQUESTED:
+    draft.text, draft.visibility = text, new_visibility
+    # What was checked or approved is no longer what the draft says.
+    draft.checked_text, draft.checked_version = "", None
+    was_scheduled = draft.status == Draft.Status.SCHEDULED
+    if was_scheduled:
+        # Back to a draft: it goes out only when submitted again, so the policy
+        # (and a reviewer, if it asks for one) sees the new text. The time is
+        # kept as a suggestion for the next submission.
+        draft.status = Draft.Status.DRAFT
+        _log(draft, editor, AuditEvent.Action.UNSCHEDULED)
+    # A version someone else has seen (a reviewer, the schedule) is never rewritten in place.
+    if not autosave or draft.status == Draft.Status.CHANGES_REQUESTED or was_scheduled:
         last = draft.versions.order_by("-number").first()
         if last is None or last.text != text:
             draft.version += 1
@@ -255,10 +285,18 @@ def do_submit(*, draft: Draft, actor: User, scheduled_at: datetime | None = None
         draft.review_reasons = reasons
         draft.save()
         _log(draft, actor, AuditEvent.Action.SUBMITTED, findings=reasons)
-        notify(recipients=_reviewers(), actor=draft.author, kind=Notification.Kind.REVIEW, detail=str(draft.pk))
+        writers = set(draft.versions.values_list("edited_by_id", flat=True)) | {draft.author_id, draft.drafted_by_id}
+        notify(recipients=[r for r in _reviewers() if r not in writers], actor=draft.author,
+               kind=Notification.Kind.REVIEW, detail=str(draft.pk))
         return draft
+    _mark_checked(draft)
     draft.save()
     return _publish_or_schedule(draft, actor)
+
+
+def _mark_checked(draft: Draft) -> None:
+    """Record the exact text that passed the policy or a reviewer: the only text that may go out."""
+    draft.checked_text, draft.checked_version = draft.text, draft.version
 
 
 def _publish_or_schedule(draft: Draft, actor: User | None) -> Draft:
@@ -275,9 +313,16 @@ def _publish_or_schedule(draft: Draft, actor: User | None) -> Draft:
     return _publish(draft, actor)
 
 
+class NotChecked(ActionError):
+    code = "not_checked"
+
+
 def _publish(draft: Draft, actor: User | None) -> Draft:
+    """Publish exactly the checked (or approved) text; anything else is refused."""
     from colony.social.actions import do_publish_post
 
+    if draft.checked_version is None or draft.checked_version != draft.version or draft.checked_text != draft.text:
+        raise NotChecked(_("This text changed after it was checked; submit it again."))
     post = do_publish_post(author=draft.author, text=_publishable(draft), visibility=draft.visibility)
     if draft.drafted_by_id != draft.author_id:
         post.drafted_with_id = draft.drafted_by_id
@@ -297,13 +342,15 @@ def do_review(*, draft: Draft, reviewer: User, decision: str, comment: str = "")
     draft = Draft.objects.select_for_update().select_related("author", "drafted_by").get(pk=draft.pk)
     if draft.status != Draft.Status.IN_REVIEW:
         raise ActionError(_("This draft is not waiting for review."), code="not_in_review")
-    if reviewer.pk == draft.author_id:
-        raise Forbidden(_("Nobody reviews their own post."))
+    if wrote_any_version(reviewer, draft):
+        raise Forbidden(_("Nobody reviews text they wrote: another reviewer decides on this one."))
     comment = (comment or "").strip()
     if len(comment) > 2000:
         raise ActionError(_("A comment is limited to %(limit)d characters.") % {"limit": 2000}, field="comment")
     recipients = {draft.author_id, draft.drafted_by_id}
     if decision == "approve":
+        _mark_checked(draft)
+        draft.save()
         _log(draft, reviewer, AuditEvent.Action.APPROVED, comment=comment)
         notify(recipients=recipients, actor=reviewer, kind=Notification.Kind.REVIEWED, detail=str(draft.pk))
         return _publish_or_schedule(draft, reviewer)
@@ -357,7 +404,16 @@ def publish_due(now: datetime | None = None) -> int:
             if not Draft.objects.filter(pk=pk, status=Draft.Status.SCHEDULED).update(status=Draft.Status.PUBLISHING):
                 continue
             draft = Draft.objects.select_related("author", "drafted_by").get(pk=pk)
-            _publish(draft, None)
+            try:
+                with transaction.atomic():
+                    _publish(draft, None)
+            except ActionError as exc:
+                # Never publish what was not checked (or no longer publishable):
+                # hand it back to its author to look at and submit again.
+                draft.status = Draft.Status.DRAFT
+                draft.save(update_fields=["status"])
+                _log(draft, None, AuditEvent.Action.UNSCHEDULED, comment=str(exc.message))
+                continue
             published += 1
     return published
 

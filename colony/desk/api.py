@@ -115,9 +115,17 @@ def draft_out(draft: Draft) -> dict[str, Any]:
 
 
 def audit_rows(user: Any, draft_id: int | None = None) -> Any:
-    """The log a person may read: authors and delegates their drafts'; reviewers and policy managers also
-    every draft that went to review or was published."""
-    from django.db.models import Q
+    """The log a person may read.
+
+    Authors and their delegates read their drafts' whole story. Reviewers and
+    policy managers read only what was sent to review — the submissions, the
+    decisions, and the scheduling and publishing of a reviewed version — and
+    the publishing of posts they may read anyway. Earlier versions nobody
+    submitted, and posts meant for someone else, never reach them.
+    """
+    from django.db.models import Exists, OuterRef, Q
+
+    from colony.social.models import Post
 
     from .models import Delegation
 
@@ -125,9 +133,15 @@ def audit_rows(user: Any, draft_id: int | None = None) -> Any:
     leaders = Delegation.objects.filter(assistant=user).values("leader_id")
     rule = Q(author=user) | Q(author_id__in=leaders)
     if actions.is_reviewer(user) or user.has_perm("desk.manage_policy"):
-        # Everything that went to review or was published; a private draft stays private.
-        shared = AuditEvent.objects.filter(action__in=[AuditEvent.Action.SUBMITTED, AuditEvent.Action.PUBLISHED])
-        rule |= Q(draft_id__in=shared.values("draft_id"))
+        Action = AuditEvent.Action
+        review = [Action.SUBMITTED, Action.APPROVED, Action.CHANGES_REQUESTED, Action.REJECTED]
+        submitted_version = AuditEvent.objects.filter(draft_id=OuterRef("draft_id"), version=OuterRef("version"),
+                                                      action=Action.SUBMITTED)
+        readable = Draft.objects.filter(post__in=Post.objects.visible_to(user)).values("pk")
+        rows = rows.alias(_reviewed=Exists(submitted_version))
+        rule |= (Q(action__in=review)
+                 | Q(action__in=[Action.SCHEDULED, Action.PUBLISHED], _reviewed=True)
+                 | Q(action=Action.PUBLISHED, draft_id__in=readable))
     rows = rows.filter(rule)
     if draft_id is not None:
         rows = rows.filter(draft_id=draft_id)
@@ -170,11 +184,19 @@ def check(request: AuthedHttpRequest, payload: CheckIn):
 
 
 def replying_to_abusive(user: Any, post_id: int) -> bool:
-    """Whether the post being answered comes from someone blocked or muted by many (triage comes later)."""
-    from colony.social.models import Block, Post
+    """Whether the writer answers someone they themselves blocked or muted.
 
-    post = Post.objects.visible_to(user).filter(pk=post_id).first()
-    return post is not None and Block.objects.filter(target_id=post.author_id).count() >= 3
+    Only the writer's own relationships count: how many others blocked an
+    account is theirs to know, not something a check may reveal. (Triage
+    will add accounts the organisation has flagged.)
+    """
+    from colony.social.models import Block, Mute, Post
+
+    author_id = Post.objects.visible_to(user).filter(pk=post_id).values_list("author_id", flat=True).first()
+    if author_id is None:
+        return False
+    return (Block.objects.filter(user=user, target_id=author_id).exists()
+            or Mute.objects.filter(user=user, target_id=author_id).exists())
 
 
 @router.get("/desk/drafts", response=list[DraftOut], summary="Your drafts and those you write for others")

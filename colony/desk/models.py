@@ -35,6 +35,10 @@ class Draft(models.Model):
     scheduled_at = models.DateTimeField(null=True, blank=True)
     findings = models.JSONField(default=list, blank=True)  # the latest check, as shown to the writer
     review_reasons = models.JSONField(default=list, blank=True)  # the findings that sent it to review
+    # The exact text the policy checks passed (or a reviewer approved), and its
+    # version: publishing sends this text and nothing else. Any edit clears it.
+    checked_text = models.TextField(blank=True, default="")
+    checked_version = models.PositiveIntegerField(null=True, blank=True)
     post = models.OneToOneField("social.Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="draft")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

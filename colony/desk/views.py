@@ -13,9 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError, NotFound
+from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
 from colony.core.web import refuse
 from colony.people.actions import access_person
@@ -27,6 +29,10 @@ from .api import audit_out, audit_rows, csv_response
 from .models import AuditEvent, BrandTerm, Delegation, Draft, Policy
 
 CHANNEL_NAMES = {"colony": "Colony", "mastodon": "Mastodon", "x": "X", "linkedin": "LinkedIn", "bluesky": "Bluesky"}
+
+
+UNSCHEDULED_NOTE = _lazy("The change took the post off the schedule: it goes out only when you publish or schedule "
+                        "it again, after the checks have looked at the new text.")
 
 
 def _desk_user(request: AuthedHttpRequest) -> None:
@@ -48,7 +54,7 @@ def index(request: AuthedHttpRequest) -> HttpResponse:
         "scheduled": mine.filter(status=Draft.Status.SCHEDULED).order_by("scheduled_at")[:50],
         "published": mine.filter(status=Draft.Status.PUBLISHED).order_by("-updated_at")[:20],
         "writes_for": actions.writes_for(request.user),
-        "review_count": Draft.objects.filter(status=Draft.Status.IN_REVIEW).exclude(author=request.user).count()
+        "review_count": actions.waiting_for(request.user).count()
         if actions.is_reviewer(request.user) else 0,
         "is_reviewer": actions.is_reviewer(request.user),
         "can_manage": request.user.has_perm("desk.manage_policy"),
@@ -73,11 +79,12 @@ def _draft_context(request: AuthedHttpRequest, draft: Draft) -> dict[str, Any]:
     is_writer = draft.author_id == request.user.pk or actions.delegation(draft.author, request.user) is not None
     return {
         "draft": draft, "result": result, "findings": actions.findings_data(result) if result else [],
-        "events": AuditEvent.objects.filter(draft_id=draft.pk).select_related("actor"),
+        # A writer sees the draft's whole story; a reviewer only what was sent to review.
+        "events": AuditEvent.objects.filter(draft_id=draft.pk).select_related("actor") if is_writer
+        else audit_rows(request.user, draft.pk),
         "is_writer": is_writer, "writer": writer,
         "can_publish": actions.may_publish(request.user, draft),
-        "can_review": actions.is_reviewer(request.user) and draft.status == Draft.Status.IN_REVIEW
-        and draft.author_id != request.user.pk,
+        "can_review": actions.may_review(request.user, draft),
         "visibilities": Visibility.choices, "place": "desk",
         "now": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
     }
@@ -114,12 +121,16 @@ def save(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
     try:
         found = actions.access_draft(request.user, draft_id)
         actions.check_writer(request.user, found)
+        was_scheduled = found.status == Draft.Status.SCHEDULED
         found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST.get("text", ""),
                                       visibility=request.POST.get("visibility") or None, autosave=autosave)
     except ActionError as exc:
         return refuse(request, exc, default=reverse("desk"))
+    unscheduled = was_scheduled and found.status != Draft.Status.SCHEDULED
     if getattr(request, "htmx", False):
-        return render(request, "desk/_saved.html", {"draft": found, "autosave": autosave})
+        return render(request, "desk/_saved.html", {"draft": found, "autosave": autosave, "unscheduled": unscheduled})
+    if unscheduled:
+        messages.warning(request, UNSCHEDULED_NOTE)
     messages.success(request, _("Saved."))
     return HttpResponseRedirect(reverse("desk-draft", args=[found.pk]))
 
@@ -195,8 +206,7 @@ def act(request: AuthedHttpRequest, draft_id: int, action: str) -> HttpResponse:
 def review_queue(request: AuthedHttpRequest) -> HttpResponse:
     if not actions.is_reviewer(request.user):
         return render(request, "errors/404.html", status=404)
-    waiting = Draft.objects.filter(status=Draft.Status.IN_REVIEW).exclude(author=request.user) \
-        .select_related("author", "drafted_by").order_by("updated_at")
+    waiting = actions.waiting_for(request.user).select_related("author", "drafted_by").order_by("updated_at")
     return render(request, "desk/review.html", {"waiting": waiting, "place": "desk"})
 
 
@@ -252,7 +262,7 @@ def policy(request: AuthedHttpRequest) -> HttpResponse:
                                           term=request.POST.get("term", ""),
                                           replacement=request.POST.get("replacement", ""))
             elif request.POST.get("form") == "remove-term":
-                actions.do_remove_brand_term(actor=request.user, term_id=int(request.POST.get("term_id", "0") or 0))
+                actions.do_remove_brand_term(actor=request.user, term_id=parse_id(request.POST.get("term_id", "")) or 0)
             else:
                 actions.do_set_policy(actor=request.user, review_kinds=request.POST.getlist("review_kinds"),
                                       min_severity=request.POST.get("min_severity", "warn"),

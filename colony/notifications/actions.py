@@ -37,6 +37,18 @@ def notify(
     return Notification.objects.bulk_create(rows)
 
 
+def notify_account(*, recipient: User, actor: User, detail: str) -> Notification | None:
+    """Tell a person that an administrator acted on their account.
+
+    Unlike ``notify``, mutes and blocks do not silence it: a person must
+    always learn what was done to their account.
+    """
+    if recipient.pk == actor.pk:
+        return None
+    return Notification.objects.create(recipient=recipient, actor=actor, kind=Notification.Kind.ACCOUNT,
+                                       detail=detail[:32])
+
+
 def do_mark_read(*, user: User, up_to_id: int | None = None, ids: Iterable[int] | None = None) -> int:
     """Mark the user's unread notifications read (all, up to an id, or the given ids)."""
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)

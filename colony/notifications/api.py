@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpResponse
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from colony.core.api import paging_link
 from colony.core.typing import AuthedHttpRequest
@@ -44,9 +44,12 @@ class UnreadOut(Schema):
     unread: int
 
 
+MAX_MARK_READ = 500
+
+
 class MarkReadIn(Schema):
     up_to_id: int | None = None
-    ids: list[int] | None = None
+    ids: list[int] | None = Field(None, max_length=MAX_MARK_READ)
 
 
 class MarkedOut(Schema):

@@ -25,6 +25,7 @@ class Notification(models.Model):
         REVIEW = "review", _("Post to review")
         REVIEWED = "reviewed", _("Review decision")
         DRAFTED = "drafted", _("Draft from a delegate")
+        ACCOUNT = "account", _("An administrator acted on your account")
 
     id = models.BigIntegerField(primary_key=True, default=new_id, editable=False)
     recipient = models.ForeignKey(

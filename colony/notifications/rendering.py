@@ -40,6 +40,10 @@ def describe(n: Notification) -> str:
         return _("%(name)s reviewed your post") % {"name": name}
     if n.kind == Notification.Kind.DRAFTED:
         return _("%(name)s drafted a post for you to publish") % {"name": name}
+    if n.kind == Notification.Kind.ACCOUNT:
+        from colony.people.account_events import notification_sentence
+
+        return notification_sentence(n.detail, n.actor)
     if n.kind == Notification.Kind.FOLLOW:
         return _("%(name)s followed you") % {"name": name}
     return name

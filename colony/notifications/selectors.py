@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 def unread_count(user: User | int) -> int:
     user_id = user if isinstance(user, int) else user.pk
-    return Notification.objects.filter(recipient_id=user_id, read_at__isnull=True).count()
+    unread = Notification.objects.filter(recipient_id=user_id, read_at__isnull=True)
+    if not isinstance(user, int) and user.is_guest:
+        # A guest's view is narrow; count only what they may open (guests are few, so this stays cheap).
+        from django.db.models import Q
+
+        unread = unread.filter(Q(post__isnull=True) | Q(post__in=Post.objects.visible_to(user)))
+    return unread.count()
 
 
 def notifications_for(

@@ -6,8 +6,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from colony.core.errors import OutOfRange
+from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
-from colony.core.web import int_param
+from colony.core.web import int_param, refuse
 
 from . import actions, selectors
 from .rendering import describe
@@ -32,5 +34,8 @@ def index(request: AuthedHttpRequest) -> HttpResponse:
 @require_POST
 def mark_read(request: AuthedHttpRequest) -> HttpResponse:
     up_to = request.POST.get("up_to_id", "")
-    actions.do_mark_read(user=request.user, up_to_id=int(up_to) if up_to.isdigit() else None)
+    up_to_id = parse_id(up_to)
+    if up_to and up_to_id is None:
+        return refuse(request, OutOfRange("up_to_id"), default=reverse("notifications"))
+    actions.do_mark_read(user=request.user, up_to_id=up_to_id)
     return HttpResponseRedirect(reverse("notifications"))

@@ -5,22 +5,29 @@ from __future__ import annotations
 import io
 import re
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from typing import IO
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, UnidentifiedImageError
 
-from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
+from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
 from colony.core.uploads import check_upload_size
 
-from .models import ApiToken, Skill, SpokenLanguage, Team, User, handle_validator
+from .models import AccountEvent, ApiToken, Skill, SpokenLanguage, Team, User, handle_validator
 
 _SKILL_JUNK = re.compile(r"[^\w+#.]+", re.UNICODE)
 _AVATAR_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
@@ -204,15 +211,30 @@ def check_image_upload(upload: IO[bytes], *, max_bytes: int, size_name: str) -> 
     check_upload_size(upload, limit=max_bytes, what=size_name)
     try:
         image = Image.open(upload)
+        # The header gives the size; refuse before decoding anything, since a
+        # few hundred KB of PNG can unpack into gigabytes of pixels.
+        check_image_pixels(image.width, image.height)
         image.verify()
         upload.seek(0)
         image = Image.open(upload)
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow's own guard (see CoreConfig.ready) fired first
+        raise _too_many_pixels() from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise UnsupportedMedia(_("Only PNG, JPEG, GIF or WebP images are accepted.")) from None
     if image.format not in _AVATAR_FORMATS:
         raise UnsupportedMedia(_("Only PNG, JPEG, GIF or WebP images are accepted."))
     return image
+
+
+def _too_many_pixels() -> TooLarge:
+    return TooLarge(_("The image is too large: at most %(limit)d megapixels.")
+                    % {"limit": settings.COLONY_MAX_IMAGE_PIXELS // 1_000_000})
+
+
+def check_image_pixels(width: int, height: int) -> None:
+    if width * height > settings.COLONY_MAX_IMAGE_PIXELS:
+        raise _too_many_pixels()
 
 
 def do_set_avatar(*, user: User, upload: IO[bytes]) -> User:
@@ -237,9 +259,157 @@ def do_remove_avatar(*, user: User) -> User:
     return user
 
 
-def do_issue_token(*, user: User) -> str:
+# --- API tokens ---------------------------------------------------------------
+
+TOKEN_NAME_LIMIT = 100
+TOKEN_MAX_DAYS = 365
+
+
+def token_default_days() -> int:
+    """Days a new token lasts when its request names none (``COLONY_TOKEN_DAYS``; 0 = never expires)."""
+    return max(0, min(int(settings.COLONY_TOKEN_DAYS), TOKEN_MAX_DAYS))
+
+
+def do_create_token(*, user: User, name: str = "", expires_in_days: int | None = None) -> tuple[ApiToken, str]:
+    """Issue a token; returns the row and the raw key, which is shown once and never stored."""
     if user.is_guest:
         raise Forbidden(_("Guests use Colony in the browser only; the API is for members."))
+    name = name.strip()
+    if len(name) > TOKEN_NAME_LIMIT:
+        raise ActionError(_("A token's name is limited to %(limit)d characters.") % {"limit": TOKEN_NAME_LIMIT},
+                          field="name")
+    if expires_in_days is None:
+        days = token_default_days()
+    elif not 1 <= expires_in_days <= TOKEN_MAX_DAYS:
+        raise ActionError(_("A token can last from 1 to %(max)d days.") % {"max": TOKEN_MAX_DAYS},
+                          field="expires_in_days")
+    else:
+        days = expires_in_days
     raw = ApiToken.new_raw_key()
-    ApiToken.objects.create(user=user, key_hash=ApiToken.hash(raw))
-    return raw
+    row = ApiToken.objects.create(
+        user=user, name=name, key_hash=ApiToken.hash(raw),
+        expires_at=timezone.now() + timedelta(days=days) if days else None,
+    )
+    return row, raw
+
+
+def do_issue_token(*, user: User, name: str = "", expires_in_days: int | None = None) -> str:
+    return do_create_token(user=user, name=name, expires_in_days=expires_in_days)[1]
+
+
+def do_revoke_token(*, user: User, token_id: int) -> None:
+    """Revoke one of ``user``'s tokens; someone else's is not found, and stays."""
+    deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if not deleted:
+        raise NotFound(_("There is no such token."))
+
+
+# --- the account log, sessions and passwords ------------------------------------
+
+
+def record_account_event(
+    *, user: User, actor: User | None, kind: str, fields: Sequence[str] = (), detail: str = "",
+    by_administrator: bool | None = None, notify: bool = True,
+) -> AccountEvent:
+    """Append to the account log; when an administrator acted, tell the person."""
+    from colony.notifications.actions import notify_account
+
+    if by_administrator is None:
+        by_administrator = actor is not None and actor.pk != user.pk
+    event = AccountEvent.objects.create(
+        user=user, handle=user.username, actor=actor, actor_handle=actor.username if actor else "",
+        by_administrator=by_administrator, kind=kind, fields=list(fields), detail=detail[:300],
+    )
+    if notify and by_administrator and actor is not None:
+        notify_account(recipient=user, actor=actor, detail=kind)
+    return event
+
+
+def revoke_access(user: User) -> None:
+    """End every session (on any device) and every API token of ``user``."""
+    ApiToken.objects.filter(user=user).delete()
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
+
+
+@transaction.atomic
+def do_sign_out_everywhere(*, user: User, actor: User) -> None:
+    revoke_access(user)
+    record_account_event(user=user, actor=actor, kind=AccountEvent.Kind.SIGNED_OUT)
+
+
+def do_password_changed(*, user: User) -> None:
+    """After a person changed their own password (their other sessions and tokens have ended)."""
+    ApiToken.objects.filter(user=user).delete()  # also done by User.save; said here for the reader
+    record_account_event(user=user, actor=user, kind=AccountEvent.Kind.PASSWORD_CHANGED)
+
+
+def reset_path(user: User) -> str:
+    """A one-time link to set a new password: it stops working once the password changes
+    (and after ``PASSWORD_RESET_TIMEOUT``)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse("password-reset", args=[uid, default_token_generator.make_token(user)])
+
+
+def _masked(email: str) -> str:
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+@transaction.atomic
+def do_send_reset_link(*, user: User, actor: User) -> str | None:
+    """Email ``user`` a one-time reset link, or return it for the administrator to hand over.
+
+    Returns ``None`` when the link was emailed: then the administrator never sees it.
+    The log says which happened (and to which address, masked).
+    """
+    link = settings.COLONY_BASE_URL + reset_path(user)
+    if settings.COLONY_EMAIL_ENABLED and user.email:
+        from django.core.mail import send_mail
+
+        days = max(1, round(settings.PASSWORD_RESET_TIMEOUT / 86400))
+        with translation.override(user.ui_language or settings.LANGUAGE_CODE):
+            subject = _("Set a new password for Colony")
+            body = _(
+                "Hello %(name)s,\n\n%(admin)s, an administrator, sent you this link to set a new password "
+                "for your Colony account @%(handle)s. It works once, for %(days)d days:\n\n%(link)s\n\n"
+                "Setting a new password signs you out everywhere. If you did not expect this email, tell "
+                "your administrators."
+            ) % {"name": user.name, "admin": actor.name, "handle": user.username, "days": days, "link": link}
+        try:
+            send_mail(subject, body, None, [user.email], fail_silently=False)
+        except Exception:
+            raise ActionError(_("The email to @%(handle)s could not be sent; nothing was changed.")
+                              % {"handle": user.username}, code="email_failed") from None
+        record_account_event(user=user, actor=actor, kind=AccountEvent.Kind.RESET_EMAILED,
+                             detail=_masked(user.email))
+        return None
+    record_account_event(user=user, actor=actor, kind=AccountEvent.Kind.RESET_SHOWN)
+    return link
+
+
+def user_for_reset(uidb64: str, token: str) -> User | None:
+    """The active person a reset link is for, or None when the link is wrong, used or old."""
+    from django.utils.http import urlsafe_base64_decode
+
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=True).first()
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+@transaction.atomic
+def do_reset_password(*, user: User, password: str) -> None:
+    """Set the password chosen through a reset link; every session and token ends."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ActionError(" ".join(exc.messages), field="new_password1") from None
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    revoke_access(user)
+    record_account_event(user=user, actor=user, kind=AccountEvent.Kind.PASSWORD_RESET)

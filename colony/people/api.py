@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Router, Schema, Status
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from colony.core.api import error_response
@@ -23,10 +23,37 @@ router = Router(tags=["people"])
 class TokenRequest(Schema):
     username: str
     password: str
+    name: str = ""
+    expires_in_days: int | None = None
 
 
 class TokenOut(Schema):
     token: str
+    id: int
+    name: str
+    expires_at: datetime | None
+
+
+class TokenInfoOut(Schema):
+    """A token as its owner sees it: never the key, never its hash."""
+
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    expired: bool
+    current: bool
+
+
+class AccountEventOut(Schema):
+    id: str
+    kind: str
+    actor: str | None
+    by_administrator: bool
+    fields: list[str]
+    created_at: datetime
+    text: str
 
 
 class TeamOut(Schema):
@@ -80,6 +107,12 @@ class PersonOut(Schema):
         return out
 
 
+# The most a profile's lists take in one request: far more than a profile needs,
+# few enough that no list becomes a slow query.
+MAX_SKILLS = 200
+MAX_LANGUAGES = 50
+
+
 class ProfileIn(Schema):
     display_name: str | None = None
     title: str | None = None
@@ -88,8 +121,8 @@ class ProfileIn(Schema):
     location: str | None = None
     time_zone: str | None = None
     bio: str | None = None
-    skills: list[str] | None = None
-    languages: list[str] | None = None
+    skills: list[str] | None = Field(None, max_length=MAX_SKILLS)
+    languages: list[str] | None = Field(None, max_length=MAX_LANGUAGES)
     ui_language: str | None = None
     theme: str | None = None
 
@@ -101,7 +134,18 @@ def create_token(request: HttpRequest, payload: TokenRequest):
         return error_response(429, "throttled", lockout_message())
     if user is None or not user.is_active:
         return error_response(401, "invalid_credentials", _("That handle and password do not match."))
-    return {"token": actions.do_issue_token(user=user)}
+    row, raw = actions.do_create_token(user=user, name=payload.name, expires_in_days=payload.expires_in_days)
+    return {"token": raw, "id": row.pk, "name": row.name, "expires_at": row.expires_at}
+
+
+@tokens_router.get("", response=list[TokenInfoOut], summary="Your API tokens (never their keys)")
+def list_tokens(request: AuthedHttpRequest):
+    current = getattr(request, "api_token_id", None)
+    return [
+        TokenInfoOut(id=t.pk, name=t.name, created_at=t.created_at, last_used_at=t.last_used_at,
+                     expires_at=t.expires_at, expired=t.expired, current=t.pk == current)
+        for t in selectors.tokens_of(request.user)
+    ]
 
 
 @tokens_router.delete("/current", response={204: None}, summary="Revoke the token used for this request")
@@ -114,6 +158,12 @@ def revoke_token(request: HttpRequest):
     return Status(204, None)
 
 
+@tokens_router.delete("/{token_id}", response={204: None}, summary="Revoke one of your tokens")
+def revoke_token_by_id(request: AuthedHttpRequest, token_id: int):
+    actions.do_revoke_token(user=request.user, token_id=token_id)
+    return Status(204, None)
+
+
 def _with_related(qs):
     return qs.select_related("team", "manager").prefetch_related("skills", "languages")
 
@@ -122,6 +172,18 @@ def _with_related(qs):
 def me(request: AuthedHttpRequest):
     user = _with_related(User.objects.filter(pk=request.user.pk)).get()
     return PersonOut.of(user, with_counts=True)
+
+
+@router.get("/me/activity", response=list[AccountEventOut], summary="The log of your account")
+def my_activity(request: AuthedHttpRequest):
+    from .account_events import describe
+
+    return [
+        AccountEventOut(id=str(e.pk), kind=e.kind, actor=e.actor.username if e.actor else (e.actor_handle or None),
+                        by_administrator=e.by_administrator, fields=list(e.fields), created_at=e.created_at,
+                        text=describe(e))
+        for e in selectors.account_events_of(request.user)
+    ]
 
 
 @router.patch("/me", response=PersonOut, summary="Change your profile")

@@ -1,8 +1,9 @@
 """`colony import people FILE.jsonl`: create or update people, idempotent on handle.
 
 Each line: {"handle", "name", "title"?, "team"?, "bio"?, "skills"?: [..], "languages"?: [..]}.
-Imported people have no password until one is set (by an administrator, or
-single sign-on later); everything else goes through the same actions as the UI.
+Imported people have no password until they set one themselves (through a
+one-time reset link an administrator sends them from the admin, or single
+sign-on later); everything else goes through the same actions as the UI.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ GUEST_PAGES = {
     "guest-home", "ask", "ask-respond", "community", "community-members", "post", "compose", "post-react",
     "post-edit", "post-delete", "post-history", "notifications", "notifications-read", "settings-password",
     "settings-language", "set-language", "signout", "signin", "events", "media", "javascript-catalog", "invitation",
-    "healthz", "default-avatar",
+    "healthz", "default-avatar", "settings-activity", "password-reset",
 }
 
 

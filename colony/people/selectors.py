@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from .models import User
+from .models import AccountEvent, ApiToken, User
 
 
 def avatar_url(user: User) -> str:
@@ -56,3 +56,13 @@ def counts(user: User) -> dict[str, int]:
         "following": user.following.count(),
         "posts": user.posts.filter(deleted_at__isnull=True).count(),
     }
+
+
+def tokens_of(user: User) -> QuerySet[ApiToken]:
+    """A person's own API tokens, newest first (only theirs, whoever asks)."""
+    return ApiToken.objects.filter(user_id=user.pk).order_by("-created_at", "-id")
+
+
+def account_events_of(user: User, *, limit: int = 100) -> list[AccountEvent]:
+    """The log of a person's own account, newest first."""
+    return list(AccountEvent.objects.filter(user_id=user.pk).select_related("actor").order_by("-id")[:limit])

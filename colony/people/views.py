@@ -54,9 +54,11 @@ def signout(request: HttpRequest) -> HttpResponse:
 def settings_password(request: AuthedHttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = form.save()  # ends every API token and every other session (see User.save)
+        actions.do_password_changed(user=user)
         update_session_auth_hash(request, user)
-        messages.success(request, _("Your password has been changed."))
+        messages.success(request, _("Your password has been changed. Your other sessions and your API tokens "
+                                    "have ended."))
         return redirect("settings-password")
     return render(request, "people/settings_password.html", {"form": form, "place": "settings"})
 
@@ -153,9 +155,16 @@ _PALETTE = ["#2f6f4f", "#7a4b94", "#b5532a", "#2b5d9b", "#8a6d1d", "#a23b5a", "#
 @login_required
 @cache_control(private=True, max_age=86400)
 def default_avatar(request: AuthedHttpRequest, handle: str) -> HttpResponse:
-    """A generated avatar: initials on a colour picked from the handle."""
-    person = User.objects.filter(username__iexact=handle).only("username", "display_name").first()
-    name = person.name if person else handle
+    """A generated avatar: initials on a colour picked from the handle.
+
+    Only for people the viewer may know of (a guest: the people they work
+    with), so it cannot be used to learn who exists.
+    """
+    person = (social_selectors.people_known_to(request.user).filter(username__iexact=handle)
+              .only("username", "display_name").first())
+    if person is None:
+        return HttpResponse(status=404)
+    name = person.name
     initials = "".join(w[0] for w in name.split()[:2]).upper() or "?"
     colour = _PALETTE[int(hashlib.sha256(handle.lower().encode()).hexdigest(), 16) % len(_PALETTE)]
     svg = (

@@ -51,7 +51,12 @@ class SearchOut(BaseModel):
 
 
 def _day(value: date | None, *, end: bool = False) -> datetime | None:
-    if value is None:
+    """The start of ``value`` (of the day after, for an inclusive ``end``); None for no bound.
+
+    Any calendar date is taken: one before or after the range of ids is
+    clamped to it (``id_floor``), so 0001-01-01 means "from the beginning".
+    """
+    if value is None or (end and value == date.max):
         return None
     moment = datetime.combine(value, time.min, tzinfo=timezone.get_current_timezone())
     return moment + timedelta(days=1) if end else moment

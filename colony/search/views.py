@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
 from colony.social import selectors as social_selectors
 
@@ -18,7 +19,7 @@ def search(request: AuthedHttpRequest) -> HttpResponse:
     """One box; results grouped by posts, people, communities, hashtags and wiki pages."""
     query = request.GET.get("q", "")[:500]
     language = request.GET.get("language", "").strip().lower()[:8]
-    page = max(1, min(int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1, 20))
+    page = max(1, min(parse_id(request.GET.get("page", "")) or 1, 20))  # not a number: the first page
     searched = bool(query_terms(query))
     hits = selectors.search_posts(request.user, query, Filters(language=language), limit=PAGE + 1,
                                   offset=(page - 1) * PAGE) if searched else []

@@ -22,9 +22,9 @@ from colony.communities.actions import check_can_post
 from colony.communities.models import Community
 from colony.core import tasks as analysis_tasks
 from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
-from colony.core.html import Rendered, normalise_hashtag, render_markdown
+from colony.core.html import Rendered, extract_mentions, normalise_hashtag, render_markdown
 from colony.core.language import detect_language
-from colony.core.uploads import check_upload_size, upload_size
+from colony.core.uploads import check_upload_size, clean_filename, upload_size
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import check_image_upload
@@ -104,22 +104,44 @@ def access_post(user: User, post_id: int | str) -> Post:
     return post
 
 
-def _mention_resolver(author: User):
-    """Resolve @handles to profile URLs, skipping people who blocked the author (or were blocked)."""
+def _mention_resolver(author: User, text: str = ""):
+    """Resolve @handles to profile URLs, skipping people who blocked the author (or were blocked).
+
+    A guest's mentions resolve only to the people they work with, so what
+    they write can neither reach nor reveal anyone else.
+    """
+    from .selectors import people_known_to
+
     blocked = blocked_either_way(author)
+    people = people_known_to(author).filter(is_active=True).exclude(pk__in=blocked)
+    # One query for every handle the text mentions (capped by check_mentions), then lookups in memory.
+    found = {p.username: p for p in people.filter(username__in=extract_mentions(text))} if text else {}
     cache: dict[str, User | None] = {}
 
     def resolve(handle: str) -> str | None:
         if handle not in cache:
-            cache[handle] = User.objects.active().filter(username=handle).exclude(pk__in=blocked).first()
+            cache[handle] = found.get(handle)
         person = cache[handle]
         return f"/@{person.username}" if person else None
 
     return resolve, cache
 
 
+def check_mentions(text: str) -> None:
+    """A post mentions at most ``COLONY_MAX_MENTIONS`` people: one post must not page the whole organisation."""
+    limit = settings.COLONY_MAX_MENTIONS
+    count = len(extract_mentions(text))
+    if count > limit:
+        raise ActionError(
+            _("A post can mention at most %(limit)d people; this one mentions %(count)d. To reach a whole team, "
+              "post in its community.") % {"limit": limit, "count": count},
+            code="too_many_mentions", field="text",
+        )
+
+
 def _render(author: User, text: str) -> tuple[Rendered, list[User]]:
-    resolve, cache = _mention_resolver(author)
+    check_mentions(text)
+    resolve, cache = _mention_resolver(author, text)
     rendered = render_markdown(text, resolve)
     people = [cache[h] for h in rendered.mentions if cache.get(h) is not None]
     return rendered, [p for p in people if p is not None]
@@ -171,7 +193,7 @@ def do_upload_attachment(*, user: User, upload: IO[bytes], name: str, descriptio
     from django.core.files import File
 
     attachment = Attachment(
-        uploader=user, kind=kind, content_type=content_type, name=(name or "file")[:200],
+        uploader=user, kind=kind, content_type=content_type, name=clean_filename(name),
         size=size, description=description.strip()[:500],
     )
     ext = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
@@ -221,6 +243,8 @@ def do_publish_post(
         raise NotFound(_("That post does not exist or is not visible to you."))
     if reply_to is not None and community is None:
         community = reply_to.community  # a reply stays in its conversation's community
+    if author.is_guest:
+        _check_guest_may_post(author, reply_to=reply_to, community=community, repost_of=repost_of)
     if community is not None:
         check_can_post(author, community)
     if repost_of is not None:
@@ -271,7 +295,8 @@ def do_publish_post(
         notify(recipients=[repost_of.author_id], actor=author, kind=Notification.Kind.REPOST, post=post)
         notified.add(repost_of.author_id)
     notify(
-        recipients=[p.pk for p in mentioned if p.pk not in notified and (community is None or _can_see(p, post))],
+        recipients=[p.pk for p in mentioned
+                    if p.pk not in notified and ((community is None and not p.is_guest) or _can_see(p, post))],
         actor=author,
         kind=Notification.Kind.MENTION,
         post=post,
@@ -279,6 +304,21 @@ def do_publish_post(
     tasks.enqueue_on_commit(tasks.fan_out_post, post.pk)
     tasks.enqueue_on_commit(analysis_tasks.analyze_post, post.pk)
     return post
+
+
+def _check_guest_may_post(guest: User, *, reply_to: Post | None, community: Community | None,
+                          repost_of: Post | None) -> None:
+    """A guest writes in the war rooms they belong to and in the threads of the asks they were invited to."""
+    refused = Forbidden(_("As a guest you can post only in the asks and war rooms you were invited to."))
+    if repost_of is not None:
+        raise refused
+    if community is not None:
+        return  # membership is checked like anyone's
+    from colony.asks.models import GuestAccess  # the guest's asks are a feature above posts
+
+    root = (reply_to.thread_root_id or reply_to.pk) if reply_to is not None else None
+    if root is None or not GuestAccess.objects.filter(guest=guest, ask_id=root).exists():
+        raise refused
 
 
 def _conversation_people(author: User, parent: Post, visibility: str, *, already: list[User]) -> list[User]:
@@ -336,10 +376,13 @@ def do_edit_post(*, editor: User, post: Post, text: str) -> Post:
     post.save(update_fields=["text", "html", "language", "edited_at"])
     post_index().index(post.pk, text, post.language)
     _set_hashtags(post, rendered.hashtags)
-    new_people = _set_mentions(post, mentioned)
-    if post.community_id is not None:
-        new_people = [p.pk for p in mentioned if p.pk in new_people and _can_see(p, post)]
-    notify(recipients=new_people, actor=editor, kind=Notification.Kind.MENTION, post=post)
+    new_people = set(_set_mentions(post, mentioned))
+    # Someone is told about a post once: dropping a mention and adding it back does not notify again.
+    new_people -= set(Notification.objects.filter(post=post, kind=Notification.Kind.MENTION,
+                                                  recipient_id__in=new_people).values_list("recipient_id", flat=True))
+    notify(recipients=[p.pk for p in mentioned if p.pk in new_people
+                       and ((post.community_id is None and not p.is_guest) or _can_see(p, post))],
+           actor=editor, kind=Notification.Kind.MENTION, post=post)
     tasks.enqueue_on_commit(analysis_tasks.analyze_post, post.pk)
     return post
 

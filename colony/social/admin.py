@@ -20,6 +20,14 @@ def delete_posts(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Q
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
+    """Posts the administrator may read in Colony, and nothing else.
+
+    The admin obeys the audience rule like every other surface: a post in a
+    secret community, for followers or for mentioned people only is not
+    listed, searched, counted or opened here unless the administrator is in
+    its audience.
+    """
+
     list_display = ("id", "author", "visibility", "created_at", "replies_count", "deleted_at")
     list_filter = ("visibility", "created_at")
     search_fields = ("text", "author__username")
@@ -27,8 +35,14 @@ class PostAdmin(admin.ModelAdmin):
     actions = [delete_posts]
     show_full_result_count = False
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Post]:
+        return Post.objects.visible_to(request.user)  # type: ignore[arg-type]
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Post | None = None) -> bool:
+        return False  # read-only: edits go through the author, removals through the action below
 
     def has_delete_permission(self, request: HttpRequest, obj: Post | None = None) -> bool:
         return False  # use the "delete the selected posts" action, which keeps threads intact
@@ -41,8 +55,23 @@ class HashtagAdmin(admin.ModelAdmin):
 
 @admin.register(Attachment)
 class AttachmentAdmin(admin.ModelAdmin):
+    """Attachments of posts the administrator may read; never those of messages or responses to asks."""
+
     list_display = ("name", "kind", "size", "uploader", "post_id", "created_at")
     readonly_fields = ("post", "uploader", "file", "kind", "content_type", "name", "size", "created_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Attachment]:
+        readable = Post.objects.visible_to(request.user).values("pk")  # type: ignore[arg-type]
+        return Attachment.objects.filter(message__isnull=True, post__in=readable).select_related("uploader")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Attachment | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Attachment | None = None) -> bool:
+        return False  # an attachment goes with its post
 
 
 @admin.register(Follow)

@@ -64,7 +64,7 @@ class PostOut(BaseModel):
     thread_root: str | None
     replies_count: int
     reposts_count: int
-    community: int | None
+    community: str | None
     reactions: dict[str, int]
     my_reactions: list[str]
     mentions: list[str]
@@ -88,7 +88,8 @@ class PostOut(BaseModel):
             "url": f"/posts/{p.pk}",
             "reply_to": str(p.reply_to_id) if p.reply_to_id else None,
             "thread_root": str(p.thread_root_id) if p.thread_root_id else None,
-            "replies_count": p.replies_count, "reposts_count": p.reposts_count, "community": p.community_id,
+            "replies_count": p.replies_count, "reposts_count": p.reposts_count,
+            "community": str(p.community_id) if p.community_id else None,
             "reactions": view.reactions, "my_reactions": sorted(view.my_reactions), "mentions": view.mentioned,
             "attachments": [AttachmentOut.of(x) for x in view.attachments],
             "repost_of": PostOut.of(view.original) if view.original else None,

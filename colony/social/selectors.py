@@ -268,7 +268,32 @@ def present(viewer: User, posts: Iterable[Post]) -> list[PostView]:
     return result
 
 
-def newest_feed_id(owner_id: int) -> int:
+def newest_feed_id(owner: User | int) -> int:
     """The id of the newest post in a stored home feed (0 if empty), for live updates."""
-    newest = FeedEntry.objects.filter(owner_id=owner_id).order_by("-post_id").values_list("post_id", flat=True)
+    owner_id = owner if isinstance(owner, int) else owner.pk
+    entries = FeedEntry.objects.filter(owner_id=owner_id)
+    if not isinstance(owner, int) and owner.is_guest:
+        entries = entries.filter(post__in=Post.objects.visible_to(owner))  # never an id a guest may not open
+    newest = entries.order_by("-post_id").values_list("post_id", flat=True)
     return newest.first() or 0
+
+
+def people_known_to(viewer: User) -> QuerySet[User]:
+    """The people (active or not) whose name and picture ``viewer`` may see.
+
+    A member knows everyone in the organisation. A guest knows only the
+    people they work with: the authors of what they may read (their asks and
+    war rooms) and the members of their war rooms. Avatars, generated
+    avatars and mentions written by a guest ask this.
+    """
+    people = User.objects.all()
+    if not getattr(viewer, "is_guest", False):
+        return people
+    from colony.communities.models import Membership
+
+    rooms = Membership.objects.filter(user_id=viewer.pk).values("community_id")
+    return people.filter(
+        Q(pk=viewer.pk)
+        | Q(pk__in=Post.objects.visible_to(viewer).values("author_id"))
+        | Q(pk__in=Membership.objects.filter(community_id__in=rooms).values("user_id"))
+    )

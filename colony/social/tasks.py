@@ -41,7 +41,8 @@ def feed_recipients(post_id: int) -> set[int]:
         elif post.visibility == Visibility.MENTIONED:
             members &= recipients
         members.discard(post.author_id)
-        return members - blocked_either_way(post.author)
+        members -= blocked_either_way(post.author)
+        return members - _guests_who_cannot_read(post, members)
     if post.visibility in (Visibility.ORGANISATION, Visibility.FOLLOWERS):
         followers = Follow.objects.filter(followee_id=post.author_id)
         if post.reply_to is not None and post.reply_to.author_id != post.author_id:
@@ -57,7 +58,17 @@ def feed_recipients(post_id: int) -> set[int]:
         recipients |= set(HashtagFollow.objects.filter(hashtag_id__in=tags).values_list("user_id", flat=True))
     recipients.discard(post.author_id)
     recipients -= blocked_either_way(post.author)
-    return recipients
+    return recipients - _guests_who_cannot_read(post, recipients)
+
+
+def _guests_who_cannot_read(post, recipients: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
+    """Guests among ``recipients`` whose narrow view (their asks and war rooms) does not include ``post``."""
+    from colony.people.models import User
+
+    from .models import Post
+
+    guests = User.objects.filter(pk__in=recipients, is_guest=True)
+    return {g.pk for g in guests if not Post.objects.visible_to(g).filter(pk=post.pk).exists()}
 
 
 def deliver(post_id: int, owners: set[int]) -> int:

@@ -96,14 +96,14 @@ def event_streams(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     closing = threading.Event()
     tick = itertools.count(1)
 
-    def stream(user_id: int) -> Iterator[str]:
+    def stream(user: Any) -> Iterator[str]:
         threads.append(threading.current_thread())
-        yield from real_stream(user_id)
+        yield from real_stream(user)
 
-    def snapshot(user_id: int) -> dict[str, int]:
+    def snapshot(user: Any) -> dict[str, int]:
         if closing.is_set():
             return {"timeline": -next(tick), "notifications": 0}
-        return real_snapshot(user_id)
+        return real_snapshot(user)
 
     monkeypatch.setattr(views, "_sync_stream", stream)
     monkeypatch.setattr(views, "_snapshot", snapshot)

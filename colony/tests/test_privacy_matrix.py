@@ -3,8 +3,8 @@
 Every object type that has an audience appears here, and every surface that
 can show it is checked for every persona: pages, the API, timelines (feeds),
 hashtag and profile listings, search (API and page),
-notifications and attachment downloads. When a new object type or surface
-arrives, it is added to this file.
+notifications, attachment downloads and the Django admin. When a new object
+type or surface arrives, it is added to this file.
 """
 
 from __future__ import annotations
@@ -99,11 +99,27 @@ def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client,
     url = post.attachments.get().file.url
     assert (client.get(url).status_code == 200) is allowed
 
+    # the Django admin (only administrators get in; it shows them what they may read, nothing more)
+    if persona == "admin":
+        _assert_admin_reads(client, post, allowed)
+
     # notifications: only the mentioned person who may see it is told
     notified = Notification.objects.filter(recipient=viewer, post=post).exists()
     assert notified is (persona == "mentioned")
     listed = [n["post_id"] for n in as_viewer.get("/api/v1/notifications").json()]
     assert (pid in listed) is (persona == "mentioned")
+
+
+def _assert_admin_reads(client, post: Post, allowed: bool) -> None:
+    """The admin lists, searches, opens and shows the attachment of a post exactly when its reader may read it."""
+    change = f"/admin/social/post/{post.pk}/change/"
+    assert (change in client.get("/admin/social/post/").content.decode()) is allowed
+    words = " ".join(post.text.split()[:2])
+    assert (change in client.get("/admin/social/post/", {"q": words}).content.decode()) is allowed
+    assert (post.text in client.get(change, follow=True).content.decode()) is allowed
+    attachment = post.attachments.get()
+    listed = client.get("/admin/social/attachment/").content.decode()
+    assert (f"/admin/social/attachment/{attachment.pk}/change/" in listed) is allowed
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -194,11 +210,13 @@ def test_a_community_post_reaches_exactly_its_audience(community_cast, api, clie
 
     assert (as_viewer.get(f"/api/v1/communities/{community.pk}").status_code == 200) is knows_community
     listed = {c["id"] for c in as_viewer.get("/api/v1/communities").json()}
-    assert (community.pk in listed) is knows_community
+    assert (str(community.pk) in listed) is knows_community
     assert (as_viewer.get(f"/api/v1/posts/{pid}").status_code == 200) is allowed
     client.force_login(viewer)
     assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
     assert (client.get(post.attachments.get().file.url).status_code == 200) is allowed
+    if persona == "admin":
+        _assert_admin_reads(client, post, allowed)
     in_timeline = pid in _ids(as_viewer.get(f"/api/v1/communities/{community.pk}/posts"))
     assert in_timeline is allowed
     hits = as_viewer.get("/api/v1/search", q="circle plan", type="posts").json()["posts"]
@@ -555,3 +573,50 @@ def test_a_draft_stays_with_its_author_delegates_and_reviewers(desk_cast, api, c
     assert "margins to double" not in client.get("/organisation").content.decode()
     notified = Notification.objects.filter(recipient=viewer, kind="review", detail=str(draft.pk)).exists()
     assert notified is (state == "in_review" and persona in ("reviewer", "admin"))
+
+
+# --- API tokens and the account log -----------------------------------------------------
+
+ACCOUNT_PERSONAS = ["owner", "colleague", "admin"]
+
+
+@pytest.mark.parametrize("persona", ACCOUNT_PERSONAS)
+def test_tokens_and_account_events_stay_with_their_person(api, client, persona):
+    """Only the person sees their tokens and account log (API and settings); administrators see the log
+    in the Django admin only, and nobody can revoke another person's token."""
+    from django.test import Client
+
+    from colony.people.actions import do_create_token, do_sign_out_everywhere
+    from colony.people.models import AccountEvent, ApiToken
+
+    people = {name: make_person(name, admin=name == "admin") for name in ACCOUNT_PERSONAS}
+    owner, viewer = people["owner"], people[persona]
+    token, _raw = do_create_token(user=owner, name="owner-laptop-script")
+    do_sign_out_everywhere(user=owner, actor=people["admin"])  # ends the token above, logs and notifies
+    token, _raw = do_create_token(user=owner, name="owner-laptop-script")
+    allowed = persona == "owner"
+    as_viewer = api(viewer)
+
+    names = {t["name"] for t in as_viewer.get("/api/v1/tokens").json()}
+    assert ("owner-laptop-script" in names) is allowed
+    kinds = {e["kind"] for e in as_viewer.get("/api/v1/me/activity").json()}
+    assert ("signed_out" in kinds) is allowed
+    if not allowed:
+        assert as_viewer.delete(f"/api/v1/tokens/{token.pk}").status_code == 404
+        assert ApiToken.objects.filter(pk=token.pk).exists()
+
+    viewer.refresh_from_db()
+    client.force_login(viewer)
+    assert ("owner-laptop-script" in client.get("/settings/tokens").content.decode()) is allowed
+    assert ("signed you out everywhere" in client.get("/settings/activity").content.decode()) is allowed
+    assert ("signed you out everywhere" in client.get("/notifications").content.decode()) is allowed
+    if not allowed:
+        assert client.post(f"/settings/tokens/{token.pk}/revoke").status_code == 404
+        assert ApiToken.objects.filter(pk=token.pk).exists()
+
+    # administrators read the log in the Django admin, read-only; nobody else gets in
+    admin_page = Client()
+    admin_page.force_login(viewer)
+    listing = admin_page.get("/admin/people/accountevent/")
+    assert (listing.status_code == 200 and "@owner" in listing.content.decode()) is (persona == "admin")
+    assert AccountEvent.objects.filter(user=owner).count() == 1

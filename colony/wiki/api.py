@@ -46,7 +46,7 @@ class PageSummaryOut(BaseModel):
     id: str
     title: str
     slug: str
-    community: int | None
+    community: str | None
     url: str
     revision: int
     updated_at: datetime
@@ -88,6 +88,8 @@ class DiffOut(BaseModel):
     to_revision: int
     added: int
     removed: int
+    approximate: bool = Field(description="True when the texts were too long or too different to compare line by "
+                              "line in time: some unchanged lines are then shown as removed and added")
     lines: list[DiffLineOut]
     unified: str
 
@@ -136,7 +138,8 @@ def person_out(user: User | None) -> dict[str, Any] | None:
 def page_summary_out(page: WikiPage) -> dict[str, Any]:
     current = page.current
     return {
-        "id": str(page.pk), "title": page.title, "slug": page.slug, "community": page.community_id,
+        "id": str(page.pk), "title": page.title, "slug": page.slug,
+        "community": str(page.community_id) if page.community_id else None,
         "url": page.get_absolute_url(), "revision": current.number if current else 0,
         "updated_at": page.updated_at, "updated_by": person_out(current.author if current else None),
     }
@@ -229,11 +232,12 @@ def diff(request: AuthedHttpRequest, page_id: int, query: Query[DiffQuery]):
     comparison = selectors.compare(page, query.from_revision, query.to_revision)
     return {
         "page": str(page.pk), "from_revision": comparison.old.number, "to_revision": comparison.new.number,
-        "added": comparison.diff.added, "removed": comparison.diff.removed,
+        "added": comparison.diff.added, "removed": comparison.diff.removed, "approximate": comparison.diff.approximate,
         "lines": [{"kind": line.kind, "old": line.old, "new": line.new, "text": line.text}
                   for line in comparison.diff.lines],
         "unified": unified(comparison.old.text, comparison.new.text,
-                           old_label=f"revision {comparison.old.number}", new_label=f"revision {comparison.new.number}"),
+                           old_label=f"revision {comparison.old.number}", new_label=f"revision {comparison.new.number}",
+                           diff=comparison.diff),
     }
 
 

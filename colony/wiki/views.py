@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.communities.models import Community
 from colony.core.errors import ActionError, NotFound
+from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
 from colony.core.web import refuse
 
@@ -78,8 +79,8 @@ def _space_context(community: Community | None) -> dict[str, Any]:
 
 
 def _int(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    """A revision number from a form or query, or None for anything else (huge or odd digits included)."""
+    return parse_id((value or "").strip())
 
 
 def _preview(request: AuthedHttpRequest, community: Community | None, text: str) -> HttpResponse | None:

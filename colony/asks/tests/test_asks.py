@@ -151,7 +151,7 @@ def test_respond_with_a_pdf_then_shortlist_then_war_room(api, client, leader, ex
     page = WikiPage.objects.get(community=community)
     assert "Cut-over is in March." in page.current.text  # type: ignore[union-attr]
     # Opening again returns the same room.
-    assert api(leader).post(f"/api/v1/asks/{ask.pk}/war-room", {}).json()["id"] == community.pk
+    assert api(leader).post(f"/api/v1/asks/{ask.pk}/war-room", {}).json()["id"] == str(community.pk)
     measures = api(leader).get(f"/api/v1/asks/{ask.pk}").json()["measures"]
     assert measures["responders"] == 1 and measures["time_to_first_shortlisted_seconds"] is not None
 
