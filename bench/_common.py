@@ -66,7 +66,11 @@ class Server:
             raise SystemExit(f"{self.name}: no database in {self.data_dir}; run bench/seed.py first")
         if port_in_use(self.port):
             raise SystemExit(f"{self.name}: something already listens on {HOST}:{self.port}; pick --port")
-        env = dict(os.environ, **self.extra_env, COLONY_DATA_DIR=str(self.data_dir))
+        # The benches publish faster than a person may (write-rate limits): they measure
+        # the server, not its limiter, so the limits are off unless a caller sets them.
+        unlimited = {"COLONY_WRITE_RATE_PER_MINUTE": "0", "COLONY_WRITE_RATE_PER_HOUR": "0",
+                     "COLONY_TOKEN_WRITE_RATE_PER_MINUTE": "0"}
+        env = {**unlimited, **os.environ, **self.extra_env, "COLONY_DATA_DIR": str(self.data_dir)}
         env.pop("COLONY_TASKS_IMMEDIATE", None)
         cmd = [*colony_command(), "serve", "--host", HOST, "--port", str(self.port)]
         shown = " ".join(f"{k}={v}" for k, v in {**self.extra_env, "COLONY_DATA_DIR": self.data_dir}.items())

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError, NotFound
@@ -31,7 +31,7 @@ from .models import AuditEvent, BrandTerm, Delegation, Draft, Policy
 CHANNEL_NAMES = {"colony": "Colony", "mastodon": "Mastodon", "x": "X", "linkedin": "LinkedIn", "bluesky": "Bluesky"}
 
 
-UNSCHEDULED_NOTE = _lazy("The change took the post off the schedule: it goes out only when you publish or schedule "
+UNSCHEDULED_NOTE = gettext_lazy("The change took the post off the schedule: it goes out only when you publish or schedule "
                         "it again, after the checks have looked at the new text.")
 
 

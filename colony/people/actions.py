@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
@@ -136,8 +136,8 @@ def _set_languages(user: User, codes: list[str]) -> None:
 
 
 _PROFILE_TEXT_LIMITS = {"display_name": 80, "title": 100, "location": 100, "bio": 1000}
-_FIELD_LABELS = {"display_name": _lazy("Display name"), "title": _lazy("Title"), "location": _lazy("Location"),
-                 "bio": _lazy("Bio")}
+_FIELD_LABELS = {"display_name": gettext_lazy("Display name"), "title": gettext_lazy("Title"), "location": gettext_lazy("Location"),
+                 "bio": gettext_lazy("Bio")}
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from colony.core.errors import ActionError
 
@@ -99,20 +99,20 @@ class PersonAdmin(UserAdmin):
     actions = ["send_reset_link", "sign_out_everywhere"]
     fieldsets = (
         (None, {"fields": ("username", "password_state")}),
-        (_lazy("Profile"), {"fields": PROFILE_FIELDS}),
-        (_lazy("Permissions"), {"fields": ACCESS_FIELDS}),
-        (_lazy("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (gettext_lazy("Profile"), {"fields": PROFILE_FIELDS}),
+        (gettext_lazy("Permissions"), {"fields": ACCESS_FIELDS}),
+        (gettext_lazy("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
         (None, {
             "classes": ("wide",),
             "fields": ("username", "display_name", "email"),
-            "description": _lazy("The account starts without a password. Then send the person a one-time "
+            "description": gettext_lazy("The account starts without a password. Then send the person a one-time "
                                  "password reset link (an action in the list of people) so they choose their own."),
         }),
     )
 
-    @admin.display(description=_lazy("Password"))
+    @admin.display(description=gettext_lazy("Password"))
     def password_state(self, obj: User | None) -> str:
         if obj is None or not obj.has_usable_password():
             return _("Not set yet. Send the person a one-time password reset link to choose one.")
@@ -167,7 +167,7 @@ class PersonAdmin(UserAdmin):
 
     # --- actions on people -----------------------------------------------------------------
 
-    @admin.action(description=_lazy("Send a one-time password reset link"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Send a one-time password reset link"), permissions=["change"])
     def send_reset_link(self, request: HttpRequest, queryset: QuerySet[User]) -> HttpResponse | None:
         shown: list[tuple[User, str]] = []
         emailed: list[str] = []
@@ -197,7 +197,7 @@ class PersonAdmin(UserAdmin):
         response["Cache-Control"] = "no-store"  # shown once, kept by no cache
         return response
 
-    @admin.action(description=_lazy("Sign out everywhere (end all sessions and API tokens)"),
+    @admin.action(description=gettext_lazy("Sign out everywhere (end all sessions and API tokens)"),
                   permissions=["change"])
     def sign_out_everywhere(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         handles = []
@@ -258,15 +258,15 @@ class AccountEventAdmin(admin.ModelAdmin):
     readonly_fields = fields
     date_hierarchy = "created_at"
 
-    @admin.display(description=_lazy("account"), ordering="handle")
+    @admin.display(description=gettext_lazy("account"), ordering="handle")
     def account(self, obj: AccountEvent) -> str:
         return f"@{obj.handle}"
 
-    @admin.display(description=_lazy("by"), ordering="actor_handle")
+    @admin.display(description=gettext_lazy("by"), ordering="actor_handle")
     def by(self, obj: AccountEvent) -> str:
         return f"@{obj.actor_handle}" if obj.actor_handle else "—"
 
-    @admin.display(description=_lazy("fields"))
+    @admin.display(description=gettext_lazy("fields"))
     def changed_fields(self, obj: AccountEvent) -> str:
         return ", ".join(obj.fields or [])
 

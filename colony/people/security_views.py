@@ -9,7 +9,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -32,10 +32,10 @@ def _expiry_choices() -> list[tuple[str, str]]:
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=_lazy("Name"), max_length=actions.TOKEN_NAME_LIMIT,
-        help_text=_lazy("What the token is for, for example: laptop script"),
+        label=gettext_lazy("Name"), max_length=actions.TOKEN_NAME_LIMIT,
+        help_text=gettext_lazy("What the token is for, for example: laptop script"),
     )
-    expires_in_days = forms.ChoiceField(label=_lazy("Expires after"), choices=_expiry_choices, required=False)
+    expires_in_days = forms.ChoiceField(label=gettext_lazy("Expires after"), choices=_expiry_choices, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

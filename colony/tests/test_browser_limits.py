@@ -65,3 +65,18 @@ def test_writing_too_fast_says_when_to_try_again_and_keeps_the_text(
     expect(page.locator("#alerts")).to_contain_text("Try again in")
     expect(composer).to_have_value("One more thought")
     assert Post.objects.count() == 2
+
+
+def test_on_a_phone_every_place_and_signing_out_are_within_reach(
+    new_context: Callable[[], BrowserContext], member: Any  # noqa: F811
+) -> None:
+    page = new_context().new_page()
+    page.set_viewport_size(SIZES["phone"])
+    sign_in(page, "member")
+    nav = page.get_by_role("navigation", name="Main")
+    for place in ("Settings", "Notifications", "Home"):
+        nav.get_by_role("link", name=place).click()  # scrolled into view in the bar if needed
+        expect(nav.get_by_role("link", name=place)).to_have_attribute("aria-current", "page")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways"
+    nav.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Sign in to Colony")).to_be_visible()
