@@ -43,6 +43,7 @@ def test_changing_a_scheduled_post_takes_it_off_the_schedule_until_it_is_checked
     claire.get_by_role("button", name="Schedule", exact=True).click()
     expect(claire.locator("#draft-status")).to_have_text("Scheduled")
     expect(claire.locator("#schedule-note")).to_contain_text("Changing it takes it off the schedule")
+    claire.wait_for_load_state()  # htmx (deferred) listens before she types
 
     # She swaps in a forecast; the autosave takes the post off the schedule and says so.
     claire.get_by_label("Your post").fill(RISKY)
