@@ -1,6 +1,6 @@
 """What a decompression bomb costs: Colony's image check against decoding it, in the same run.
 
-A PNG of 13,000 × 13,000 pixels compresses to a few hundred KB. Decoding it
+A PNG of 13,000 by 13,000 pixels compresses to a few hundred KB. Decoding it
 (what the upload check did before it read the size from the header first)
 takes hundreds of MB and seconds; Colony's check refuses it from the header.
 Each case runs in a fresh process so its peak memory (ru_maxrss) is its own.
@@ -58,7 +58,7 @@ print(json.dumps({"seconds": elapsed, "peak_mb": peak / 1024, "added_mb": (peak 
 
 
 def png_bomb(side: int, colour: bool) -> bytes:
-    """A valid PNG of side × side black pixels (1-bit grey, or 8-bit RGB like the audit's)."""
+    """A valid PNG of side by side black pixels (1-bit grey, or 8-bit RGB like the audit's)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
