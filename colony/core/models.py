@@ -1,9 +1,25 @@
-"""What the analysis pipeline stores: one vector per text, and per person."""
+"""What the analysis pipeline stores (one vector per text, and per person), and the append-only log mixin."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+
+
+class AppendOnly:
+    """A log's row (mixed into a model): written once, never changed or deleted by Colony."""
+
+    _state: Any
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError(f"{type(self).__name__} rows are append-only")
+        super().save(*args, **kwargs)  # type: ignore[misc]
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError(f"{type(self).__name__} rows are append-only")
 
 
 class TextVector(models.Model):

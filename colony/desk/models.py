@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from colony.core.ids import new_id
+from colony.core.models import AppendOnly
 
 
 class Draft(models.Model):
@@ -78,7 +77,7 @@ class DraftVersion(models.Model):
         return f"version {self.number} of draft {self.draft_id}"
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnly, models.Model):
     """One step in a draft's life. Append-only: rows are never changed or deleted by Colony."""
 
     class Action(models.TextChoices):
@@ -110,14 +109,6 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} on draft {self.draft_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError("the audit log is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise ValueError("the audit log is append-only")
 
 
 class Policy(models.Model):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from colony.core.html import HANDLE_PATTERN
 from colony.core.ids import new_id
+from colony.core.models import AppendOnly
 
 handle_validator = RegexValidator(
     r"^" + HANDLE_PATTERN + r"\Z",
@@ -187,7 +188,7 @@ class ApiToken(models.Model):
         return _hash_token(raw)
 
 
-class AccountEvent(models.Model):
+class AccountEvent(AppendOnly, models.Model):
     """A step taken on an account: by an administrator, or security steps by the person.
 
     Append-only: rows are never changed or deleted by Colony. Changed fields
@@ -227,11 +228,3 @@ class AccountEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on @{self.handle}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError("the account log is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise ValueError("the account log is append-only")

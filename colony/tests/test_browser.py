@@ -31,7 +31,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
 from django.conf import settings  # noqa: E402
 from django.utils import translation  # noqa: E402
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect, sync_playwright  # noqa: E402
 
 from colony.social.models import Post  # noqa: E402
 from colony.testing import PASSWORD, follow, publish  # noqa: E402
@@ -40,6 +40,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TIMEOUT_MS = 10_000
 expect.set_options(timeout=TIMEOUT_MS)
+
+# The two screens every flow is tried on.
+SIZES: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 # Records which server-sent events a page has received, so a test can wait
 # until the page is listening before it changes anything on the server.

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from colony.tests.test_browser import (  # noqa: F401 (fixtures)
+    SIZES,
     browser,
     event_streams,
     new_context,
@@ -18,13 +19,12 @@ from colony.tests.test_browser import (  # noqa: F401 (fixtures)
 )
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import BrowserContext, ViewportSize, expect
+from playwright.sync_api import BrowserContext, expect
 
 from colony.desk.models import Draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SIZES: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 HARMLESS = "Thank you to the 12 people who answered the Matter ask within an hour."
 RISKY = "We expect revenue to grow 50% next quarter."
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from colony.tests.test_browser import (  # noqa: F401 (fixtures)
+    SIZES,
     browser,
     event_streams,
     new_context,
@@ -24,13 +25,12 @@ from colony.tests.test_browser import (  # noqa: F401 (fixtures)
 )
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import BrowserContext, ViewportSize, expect
+from playwright.sync_api import BrowserContext, expect
 
 from colony.people.models import ApiToken
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SIZES: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 def _no_sideways_scrolling(page: Any) -> None:
