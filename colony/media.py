@@ -26,7 +26,7 @@ from colony.people.models import User
 from colony.social.models import Attachment, Post
 from colony.social.selectors import people_known_to
 
-DOWNLOAD_KINDS = {Attachment.Kind.PDF: False, Attachment.Kind.DOCX: True}  # kind -> as_attachment
+DOWNLOAD_KINDS: dict[str, bool] = {Attachment.Kind.PDF: False, Attachment.Kind.DOCX: True}  # kind -> as_attachment
 
 
 def resolve_media_path(path: str) -> tuple[Path, PurePosixPath]:
@@ -71,7 +71,7 @@ def _attachment_response(user: User, relative: PurePosixPath, full: Path) -> Htt
     attachment = Attachment.objects.filter(file=str(relative)).first()
     if attachment is None or not _may_read_attachment(user, attachment):
         raise Http404
-    as_attachment = DOWNLOAD_KINDS.get(attachment.kind)  # type: ignore[call-overload]
+    as_attachment = DOWNLOAD_KINDS.get(attachment.kind)
     if as_attachment is None:  # images are shown in the page, with no name to leak
         return FileResponse(full.open("rb"), content_type=attachment.content_type)
     # FileResponse encodes the name with Django's Content-Disposition helper:

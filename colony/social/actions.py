@@ -104,47 +104,37 @@ def access_post(user: User, post_id: int | str) -> Post:
     return post
 
 
-def _mention_resolver(author: User, text: str = ""):
-    """Resolve @handles to profile URLs, skipping people who blocked the author (or were blocked).
+def _mentionable(author: User, handles: Sequence[str]) -> dict[str, User]:
+    """The people ``handles`` name whom ``author`` may mention, in one query, by handle.
 
-    A guest's mentions resolve only to the people they work with, so what
-    they write can neither reach nor reveal anyone else.
+    Nobody who blocked the author (or whom they blocked); for a guest only the
+    people they work with, so what they write can neither reach nor reveal anyone else.
     """
     from .selectors import people_known_to
 
-    blocked = blocked_either_way(author)
-    people = people_known_to(author).filter(is_active=True).exclude(pk__in=blocked)
-    # One query for every handle the text mentions (capped by check_mentions), then lookups in memory.
-    found = {p.username: p for p in people.filter(username__in=extract_mentions(text))} if text else {}
-    cache: dict[str, User | None] = {}
-
-    def resolve(handle: str) -> str | None:
-        if handle not in cache:
-            cache[handle] = found.get(handle)
-        person = cache[handle]
-        return f"/@{person.username}" if person else None
-
-    return resolve, cache
+    if not handles:
+        return {}
+    people = people_known_to(author).filter(is_active=True, username__in=handles)
+    return {p.username: p for p in people.exclude(pk__in=blocked_either_way(author))}
 
 
-def check_mentions(text: str) -> None:
-    """A post mentions at most ``COLONY_MAX_MENTIONS`` people: one post must not page the whole organisation."""
+def check_mentions(text: str) -> list[str]:
+    """The handles ``text`` mentions, at most ``COLONY_MAX_MENTIONS``: one post must not page the whole organisation."""
+    handles = extract_mentions(text)
     limit = settings.COLONY_MAX_MENTIONS
-    count = len(extract_mentions(text))
-    if count > limit:
+    if len(handles) > limit:
         raise ActionError(
             _("A post can mention at most %(limit)d people; this one mentions %(count)d. To reach a whole team, "
-              "post in its community.") % {"limit": limit, "count": count},
+              "post in its community.") % {"limit": limit, "count": len(handles)},
             code="too_many_mentions", field="text",
         )
+    return handles
 
 
 def _render(author: User, text: str) -> tuple[Rendered, list[User]]:
-    check_mentions(text)
-    resolve, cache = _mention_resolver(author, text)
-    rendered = render_markdown(text, resolve)
-    people = [cache[h] for h in rendered.mentions if cache.get(h) is not None]
-    return rendered, [p for p in people if p is not None]
+    found = _mentionable(author, check_mentions(text))
+    rendered = render_markdown(text, lambda handle: f"/@{found[handle].username}" if handle in found else None)
+    return rendered, [found[h] for h in rendered.mentions]
 
 
 def _set_hashtags(post: Post, names: Sequence[str]) -> None:

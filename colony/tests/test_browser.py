@@ -44,6 +44,16 @@ expect.set_options(timeout=TIMEOUT_MS)
 # The two screens every flow is tried on.
 SIZES: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
+
+def assert_accessible(page: Page) -> None:
+    """axe-core finds no serious or critical accessibility violation on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not serious, "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
+                                  f"{[n['target'] for n in v['nodes'][:3]]})" for v in serious)
+
 # Records which server-sent events a page has received, so a test can wait
 # until the page is listening before it changes anything on the server.
 # Init scripts are injected by the browser itself, so the CSP does not apply.

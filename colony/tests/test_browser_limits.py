@@ -13,6 +13,7 @@ import pytest
 
 from colony.tests.test_browser import (  # noqa: F401 (fixtures)
     SIZES,
+    assert_accessible,
     browser,
     event_streams,
     new_context,
@@ -44,6 +45,7 @@ def test_a_post_mentioning_too_many_people_is_refused_and_the_text_stays(
     expect(page.locator("#alerts")).to_contain_text("at most 50 people")
     expect(page.get_by_label("New post")).to_have_value(text)
     assert not Post.objects.exists()
+    assert_accessible(page)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -65,6 +67,7 @@ def test_writing_too_fast_says_when_to_try_again_and_keeps_the_text(
     expect(page.locator("#alerts")).to_contain_text("Try again in")
     expect(composer).to_have_value("One more thought")
     assert Post.objects.count() == 2
+    assert_accessible(page)
 
 
 def test_on_a_phone_every_place_and_signing_out_are_within_reach(
@@ -78,5 +81,6 @@ def test_on_a_phone_every_place_and_signing_out_are_within_reach(
         nav.get_by_role("link", name=place).click()  # scrolled into view in the bar if needed
         expect(nav.get_by_role("link", name=place)).to_have_attribute("aria-current", "page")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways"
+    assert_accessible(page)
     nav.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign in to Colony")).to_be_visible()

@@ -12,6 +12,7 @@ import pytest
 
 from colony.tests.test_browser import (  # noqa: F401 (fixtures)
     SIZES,
+    assert_accessible,
     browser,
     event_streams,
     new_context,
@@ -44,11 +45,13 @@ def test_changing_a_scheduled_post_takes_it_off_the_schedule_until_it_is_checked
     expect(claire.locator("#draft-status")).to_have_text("Scheduled")
     expect(claire.locator("#schedule-note")).to_contain_text("Changing it takes it off the schedule")
     claire.wait_for_load_state()  # htmx (deferred) listens before she types
+    assert_accessible(claire)
 
     # She swaps in a forecast; the autosave takes the post off the schedule and says so.
     claire.get_by_label("Your post").fill(RISKY)
     expect(claire.locator("#autosave-status")).to_contain_text("off the schedule")
     expect(claire.locator("#draft-status")).to_have_text("Draft")
+    assert_accessible(claire)
     draft = Draft.objects.get()
     assert draft.status == Draft.Status.DRAFT and draft.text == RISKY
 

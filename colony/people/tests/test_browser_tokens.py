@@ -18,6 +18,7 @@ import pytest
 
 from colony.tests.test_browser import (  # noqa: F401 (fixtures)
     SIZES,
+    assert_accessible,
     browser,
     event_streams,
     new_context,
@@ -35,6 +36,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _no_sideways_scrolling(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways"
+    assert_accessible(page)  # and axe finds nothing serious
 
 
 @pytest.mark.parametrize("size", list(SIZES))
