@@ -340,7 +340,7 @@ def do_sign_out_everywhere(*, user: User, actor: User) -> None:
 
 def do_password_changed(*, user: User) -> None:
     """After a person changed their own password (their other sessions and tokens have ended)."""
-    ApiToken.objects.filter(user=user).delete()  # also done by User.save; said here for the reader
+    # User.save has already revoked their API tokens (whatever path sets a password).
     record_account_event(user=user, actor=user, kind=AccountEvent.Kind.PASSWORD_CHANGED)
 
 
@@ -392,9 +392,13 @@ def user_for_reset(uidb64: str, token: str) -> User | None:
     """The active person a reset link is for, or None when the link is wrong, used or old."""
     from django.utils.http import urlsafe_base64_decode
 
+    from colony.core.ids import parse_id
+
     try:
-        pk = int(urlsafe_base64_decode(uidb64).decode())
-    except (ValueError, TypeError, OverflowError, UnicodeDecodeError):
+        pk = parse_id(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    if pk is None:  # not a number an id column holds
         return None
     user = User.objects.filter(pk=pk, is_active=True).first()
     if user is None or not default_token_generator.check_token(user, token):

@@ -509,3 +509,13 @@ def test_form_numbers_on_wiki_community_and_desk_pages_are_never_a_500(client, m
     BrandTerm.objects.create(kind="banned", term="synergy")
     removed = client.post("/desk/policy", {"form": "remove-term", "term_id": value})
     assert removed.status_code == 302 and BrandTerm.objects.count() == 1
+
+
+@pytest.mark.parametrize("number", [str(HUGE), "9" * 300, "-1"])
+def test_a_reset_link_for_an_impossible_account_is_simply_not_valid(client, number):
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    response = client.get(f"/reset/{urlsafe_base64_encode(force_bytes(number))}/abc-def")
+    assert response.status_code == 400  # the "this link does not work" page, never a 500
+    assert "does not work" in response.content.decode()
