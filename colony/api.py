@@ -7,17 +7,13 @@ from ninja import NinjaAPI
 from colony.announcements.api import router as announcements_router
 from colony.asks.api import router as asks_router
 from colony.communities.api import router as communities_router
-from colony.core.api import (
-    ActiveSessionAuth,
-    TokenAuth,
-    install_error_handlers,
-    install_input_checks,
-)
+from colony.core.api import ActiveSessionAuth, install_error_handlers, install_input_checks
 from colony.desk.api import router as desk_router
 from colony.messaging.api import router as messaging_router
 from colony.notifications.api import router as notifications_router
 from colony.people.api import router as people_router
 from colony.people.api import tokens_router
+from colony.people.auth import TokenAuth
 from colony.search.api import router as search_router
 from colony.social.api import router as social_router
 from colony.wiki.api import router as wiki_router

@@ -178,7 +178,7 @@ def analyze(backfill: bool, everything: bool) -> int:
         return 2
     _setup()
     _migrate()
-    from colony.core.analysis import backfill as run
+    from colony.social.analysis import backfill as run
 
     started = time.monotonic()
     done = run(everything=everything, progress=True)

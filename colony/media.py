@@ -56,8 +56,8 @@ def _may_read_attachment(user: User, attachment: Attachment) -> bool:
                                           left_at__isnull=True).exists()
     if attachment.post_id is not None:
         return Post.objects.visible_to(user).filter(pk=attachment.post_id).exists()
-    from colony.asks.actions import responses_visible_to
     from colony.asks.models import Response
+    from colony.asks.selectors import responses_visible_to
 
     response = Response.objects.filter(attachment_id=attachment.pk).select_related("ask").first()
     if response is None:  # uploaded, not yet posted: only its uploader

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "colony.core",
     "colony.people",
+    "colony.graph",
     "colony.communities",
     "colony.social",
     "colony.notifications",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "colony.desk",
     "colony.wiki",
     "colony.demo",
+    "colony.site",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +92,7 @@ MIDDLEWARE = [
     "colony.people.middleware.UserLanguageMiddleware",
     # Before anything reads the body (CSRF reads the form in process_view).
     "colony.core.middleware.RequestSizeLimitMiddleware",
-    "colony.core.middleware.WriteRateLimitMiddleware",
+    "colony.people.rate_limits.WriteRateLimitMiddleware",
     "colony.people.middleware.GuestFenceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so it is the first to see what a view raised: an action's refusal becomes a page or a 4xx.
+    "colony.core.middleware.ActionErrorMiddleware",
 ]
 
 ROOT_URLCONF = "colony.urls"
@@ -114,7 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "colony.core.context_processors.colony",
+                "colony.site.context_processors.colony",
             ],
         },
     }

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path, register_converter
 from django.views.i18n import JavaScriptCatalog
 
@@ -17,6 +18,8 @@ from colony.notifications import views as notification_views
 from colony.people import security_views as people_security_views
 from colony.people import views as people_views
 from colony.search import views as search_views
+from colony.site import events as site_events
+from colony.site import views as site_views
 from colony.social import views as social_views
 
 # <id:…> is <int:…> bounded to the id range: a longer number is no page (404), not a database error.
@@ -25,13 +28,18 @@ register_converter(IdConverter, "id")
 admin.site.site_header = "Colony"
 admin.site.site_title = "Colony"
 
+
+def _no_view_on_site(request: HttpRequest, content_type_id: str, object_id: str) -> HttpResponse:
+    return core_views.not_found(request)
+
+
 urlpatterns = [
-    path("", social_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("organisation", social_views.organisation, name="organisation"),
     path("tags/<str:name>", social_views.hashtag, name="hashtag"),
     path("tags/<str:name>/follow", social_views.follow_hashtag, name="hashtag-follow"),
-    path("posts/new", social_views.compose, name="compose"),
-    path("posts/<id:post_id>", social_views.thread, name="post"),
+    path("posts/new", site_views.compose, name="compose"),
+    path("posts/<id:post_id>", site_views.thread, name="post"),
     path("posts/<id:post_id>/edit", social_views.edit, name="post-edit"),
     path("posts/<id:post_id>/delete", social_views.delete, name="post-delete"),
     path("posts/<id:post_id>/history", social_views.history, name="post-history"),
@@ -80,8 +88,8 @@ urlpatterns = [
     path("communities/<slug:slug>", community_views.detail, name="community"),
     path("communities/<slug:slug>/members", community_views.members, name="community-members"),
     path("communities/<slug:slug>/<str:action>", community_views.act, name="community-act"),
-    path("@<str:handle>", people_views.profile, name="profile"),
-    path("@<str:handle>/avatar.svg", people_views.default_avatar, name="default-avatar"),
+    path("@<str:handle>", social_views.profile, name="profile"),
+    path("@<str:handle>/avatar.svg", social_views.default_avatar, name="default-avatar"),
     path("@<str:handle>/<str:relation>", social_views.relate, name="relate"),
     path("notifications", notification_views.index, name="notifications"),
     path("notifications/read", notification_views.mark_read, name="notifications-read"),
@@ -95,10 +103,13 @@ urlpatterns = [
     path("settings/language", people_views.set_language, name="set-language"),
     path("signin", people_views.signin, name="signin"),
     path("signout", people_views.signout, name="signout"),
-    path("events", core_views.events, name="events"),
+    path("events", site_events.events, name="events"),
     path("healthz", core_views.healthz, name="healthz"),
     re_path(r"^media/(?P<path>.+)$", media_views.media, name="media"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # The admin's "view on site" shortcut would redirect any administrator to the page of any object that has
+    # one, naming it (a wiki page of a secret community they are not in included). No admin page links to it.
+    path("admin/r/<path:content_type_id>/<path:object_id>/", _no_view_on_site),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

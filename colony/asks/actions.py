@@ -7,13 +7,12 @@ transaction, and queues its slow parts (routing, email) after the commit.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
-from typing import IO, Any
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import IO
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,10 +23,15 @@ from colony.core.uploads import check_upload_size, clean_filename, upload_size
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import normalise_skill
+from colony.people.guests import do_create_guest
 from colony.people.models import Skill, User
-from colony.social.models import Attachment, Mention, Post, PostKind, Visibility
+from colony.social.models import Attachment, GuestAccess, Mention, Post, PostKind, Visibility
 
-from .models import Ask, GuestAccess, GuestInvite, Match, Response
+from .models import Ask, GuestInvite, Match, Response
+from .selectors import ask_text, audience_ids, find_invite
+
+# Re-exported: callers older than selectors import it from here.
+from .selectors import asks_to_widen as asks_to_widen
 
 MAX_NEED = 280
 MAX_BRIEF = 5000
@@ -72,19 +76,6 @@ def check_deadline(value: date | str | None) -> date | None:
     if value < timezone.localdate():
         raise ActionError(_("The deadline is in the past."), field="deadline")
     return value
-
-
-def access_ask(user: User, ask_id: int | str) -> Ask:
-    """An ask the user may see; missing and not-yours are the same not-found."""
-    try:
-        pk = int(ask_id)
-    except (TypeError, ValueError):
-        pk = 0
-    post = Post.objects.visible_to(user).filter(pk=pk, kind=PostKind.ASK).first()
-    ask = Ask.objects.filter(post=post).select_related("post", "post__author").first() if post else None
-    if ask is None:
-        raise NotFound(_("That ask does not exist or is not visible to you."))
-    return ask
 
 
 def _check_asker(ask: Ask, user: User) -> None:
@@ -159,20 +150,6 @@ def do_create_ask(
     return ask
 
 
-def audience_ids(ask: Ask) -> set[int] | None:
-    """Who routing may choose from: None means the whole organisation."""
-    if ask.audience == Ask.Audience.COMMUNITY and ask.post.community_id:
-        return set(Membership.objects.filter(community_id=ask.post.community_id).values_list("user_id", flat=True))
-    if ask.audience == Ask.Audience.PEOPLE:
-        return set(ask.audience_people.values_list("pk", flat=True))
-    return None
-
-
-def ask_text(ask: Ask) -> str:
-    """What routing reads: the need, then the start of the brief."""
-    return f"{ask.post.text}\n{ask.brief[:600]}".strip()
-
-
 @transaction.atomic
 def do_route(*, ask: Ask, limit: int | None = None) -> list[Match]:
     """Notify the next best people for an ask (the first K, or K more when widening). Idempotent per round."""
@@ -204,17 +181,6 @@ def do_route(*, ask: Ask, limit: int | None = None) -> list[Match]:
 
         enqueue_on_commit(tasks.email_matches, ask.pk, [c.user_id for c in candidates])
     return matches
-
-
-def asks_to_widen(now: Any = None) -> list[int]:
-    """Open asks nobody has answered since their last round, once the wait is over."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(minutes=settings.COLONY_ASK_WIDEN_MINUTES)
-    return list(
-        Ask.objects.filter(status=Ask.Status.OPEN, last_routed_at__lte=cutoff, rounds__lt=settings.COLONY_ASK_ROUNDS,
-                           responses__isnull=True)
-        .values_list("pk", flat=True)
-    )
 
 
 # --- responses ----------------------------------------------------------------
@@ -310,27 +276,6 @@ def do_respond(
     return response
 
 
-def responses_visible_to(ask: Ask, user: User) -> Any:
-    """The asker sees every response; others see public ones and their own."""
-    from django.db.models import Q
-
-    rows = Response.objects.filter(ask=ask).select_related("author", "referred", "attachment")
-    if ask.post.author_id == user.pk:
-        return rows
-    return rows.filter(Q(public=True) | Q(author=user) | Q(referred=user))
-
-
-def access_response(ask: Ask, user: User, response_id: int | str) -> Response:
-    try:
-        pk = int(response_id)
-    except (TypeError, ValueError):
-        pk = 0
-    found = responses_visible_to(ask, user).filter(pk=pk).first()
-    if found is None:
-        raise NotFound(_("That response does not exist or is not visible to you."))
-    return found
-
-
 def shortlisted_person(response: Response) -> User:
     return response.referred if response.kind == Response.Kind.REFER and response.referred else response.author
 
@@ -394,6 +339,55 @@ def do_set_status(*, ask: Ask, actor: User, status: str) -> Ask:
     return ask
 
 
+# --- away ---------------------------------------------------------------------
+
+MAX_AWAY_DAYS = 365
+
+
+def away_days_error() -> ActionError:
+    return ActionError(_("Say how many days you are away: 1 to 365."), field="days")
+
+
+def check_away_until(until: datetime, *, now: datetime) -> datetime:
+    if timezone.is_naive(until):
+        until = timezone.make_aware(until)
+    if until <= now:
+        raise ActionError(_("Say when you are back: a time in the future."), field="until")
+    if until > now + timedelta(days=MAX_AWAY_DAYS):
+        raise ActionError(_("You can be away for at most %(days)d days at a time.") % {"days": MAX_AWAY_DAYS},
+                          field="until")
+    return until
+
+
+@transaction.atomic
+def do_set_away(*, user: User, away: bool, days: int | None = None, until: datetime | None = None) -> datetime | None:
+    """Start or end an away time: while it lasts, routing sends ``user`` no asks. Returns when it ends (None: back).
+
+    Away takes exactly one of ``days`` (1 to 365, counted from now) or
+    ``until`` (a moment in the next 365 days); back (``away=False``) takes
+    neither. Guests are never sent asks, so they have no away time to set.
+    """
+    if user.is_guest:
+        raise Forbidden(_("Guests are not sent asks, so they cannot be away from them."))
+    now = timezone.now()
+    if not away:
+        if days is not None or until is not None:
+            raise ActionError(_("Coming back takes no days and no end time."),
+                              field="days" if days is not None else "until")
+        ends = None
+    elif days is not None and until is not None:
+        raise ActionError(_("Say how long you are away either in days or with an end time, not both."), field="until")
+    elif until is not None:
+        ends = check_away_until(until, now=now)
+    else:
+        if days is None or isinstance(days, bool) or not 1 <= days <= MAX_AWAY_DAYS:
+            raise away_days_error()
+        ends = now + timedelta(days=days)
+    user.away_until = ends
+    user.save(update_fields=["away_until"])
+    return ends
+
+
 # --- guests -------------------------------------------------------------------
 
 INVITE_DAYS = 14
@@ -426,82 +420,19 @@ def do_invite_guest(*, actor: User, name: str, ask: Ask | None = None, community
     return invite, raw
 
 
-def find_invite(raw: str) -> GuestInvite:
-    invite = GuestInvite.objects.filter(token_hash=GuestInvite.hash(raw or "")).select_related(
-        "ask__post", "community").first()
-    if invite is None or invite.used_at is not None or invite.expires_at < timezone.now():
-        raise NotFound(_("This invitation is not valid: it was used already, has expired or never existed."))
-    return invite
-
-
-def _guest_handle(name: str) -> str:
-    import re
-
-    from django.utils.text import slugify
-
-    base = re.sub(r"[^a-z0-9_]", "", slugify(name).replace("-", "_"))[:20] or "guest"
-    handle, n = f"guest_{base}", 1
-    while User.objects.filter(username=handle).exists():
-        n += 1
-        handle = f"guest_{base}{n}"
-    return handle[:30]
-
-
 @transaction.atomic
 def do_accept_invite(*, raw: str, display_name: str, password: str) -> User:
     """Create the guest's account from an invitation and let them into its ask or war room, once."""
-    from colony.people.actions import do_create_user
-
     invite = find_invite(raw)
     invite = GuestInvite.objects.select_for_update().get(pk=invite.pk)
     if invite.used_at is not None:
         raise NotFound(_("This invitation is not valid: it was used already, has expired or never existed."))
     display_name = (display_name or "").strip() or invite.name
-    guest = do_create_user(handle=_guest_handle(display_name), password=password, display_name=display_name)
-    guest.is_guest = True
-    guest.save(update_fields=["is_guest"])
-    if invite.ask is not None:
-        GuestAccess.objects.create(guest=guest, ask=invite.ask)
+    guest = do_create_guest(display_name=display_name, password=password)
+    if invite.ask_id is not None:
+        GuestAccess.objects.create(guest=guest, post_id=invite.ask_id)
     if invite.community is not None:
         Membership.objects.create(community=invite.community, user=guest)
     invite.used_at, invite.guest = timezone.now(), guest
     invite.save(update_fields=["used_at", "guest"])
     return guest
-
-
-# --- measures -----------------------------------------------------------------
-
-def with_related(asks: Iterable[Ask]) -> list[Ask]:
-    """``asks`` with what their pages and API rows read (skills, responses, matches and their people) fetched
-    in one query per relation, so a list of asks costs the same few queries however long it is."""
-    asks = list(asks)
-    prefetch_related_objects(asks, "skills", "responses",
-                             Prefetch("matches", queryset=Match.objects.select_related("user")))
-    return asks
-
-
-def measures(ask: Ask, viewer: User | None = None) -> dict[str, Any]:
-    """People notified, time to first response and to first shortlisted response, responders, resolved.
-
-    The asker's figures count every response; anyone else's count only the
-    responses they may read (public ones, their own, those that name them),
-    so the measures never reveal that private answers exist.
-    Reads ``ask.responses`` and ``ask.matches`` through the related managers, so
-    it costs nothing after ``with_related``.
-    """
-    rows = list(ask.responses.all())
-    if viewer is not None and viewer.pk != ask.post.author_id:
-        rows = [r for r in rows if r.public or viewer.pk in (r.author_id, r.referred_id)]
-    responses = [(r.author_id, r.created_at, r.shortlisted_at) for r in rows]
-    started = ask.post.created_at
-    first = min((r[1] for r in responses), default=None)
-    first_short = min((r[1] for r in responses if r[2] is not None), default=None)
-    return {
-        "people_notified": len(ask.matches.all()),
-        "time_to_first_response_seconds": (first - started).total_seconds() if first else None,
-        "time_to_first_shortlisted_seconds": (first_short - started).total_seconds() if first_short else None,
-        "responses": len(responses),
-        "responders": len({r[0] for r in responses}),
-        "shortlisted": sum(1 for r in responses if r[2] is not None),
-        "resolved": ask.status == Ask.Status.RESOLVED,
-    }

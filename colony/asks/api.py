@@ -1,11 +1,11 @@
-"""The asks API: preview routing, create and route an ask, read it with its measures, respond."""
+"""The asks API: preview routing, create and route an ask, read it with its measures, respond, and
+your own away time (no asks are routed to you while it lasts)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Form, Router, Status
 from pydantic import BaseModel, Field, model_validator
@@ -14,12 +14,10 @@ from colony.communities.actions import access_community
 from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
-from colony.social.models import Post, PostKind
 
-from . import actions
+from . import actions, selectors
 from .models import Ask, Response
 from .reasons import describe_all
-from .routing import rank_candidates
 
 router = Router(tags=["asks"])
 
@@ -143,6 +141,21 @@ class InviteOut(BaseModel):
     expires_at: datetime
 
 
+class AwayIn(BaseModel):
+    away: bool = Field(description="true: send me no asks for a while; false: I am back")
+    days: int | None = Field(None, description="Away for this many days from now, 1 to 365 (or give until)")
+    until: datetime | None = Field(None, description="Away until this moment, within 365 days (or give days)")
+
+
+class AwayOut(BaseModel):
+    away: bool
+    until: datetime | None = Field(description="When the away time ends; null when you are not away")
+
+
+def away_out(until: datetime | None) -> dict[str, Any]:
+    return {"away": until is not None, "until": until}
+
+
 def ask_out(ask: Ask, viewer: Any) -> dict[str, Any]:
     post = ask.post
     is_asker = post.author_id == viewer.pk
@@ -160,7 +173,7 @@ def ask_out(ask: Ask, viewer: Any) -> dict[str, Any]:
         "urgency": ask.urgency, "status": ask.status,
         "resolved": ask.status == Ask.Status.RESOLVED, "created_at": post.created_at, "rounds": ask.rounds,
         "war_room": f"/communities/{ask.war_room.slug}" if ask.war_room and is_asker else None,
-        "measures": actions.measures(ask, viewer), "matches": matches,
+        "measures": selectors.measures(ask, viewer), "matches": matches,
     }
 
 
@@ -187,16 +200,26 @@ def preview(request: AuthedHttpRequest, payload: PreviewIn):
     if not 1 <= payload.limit <= MAX_PREVIEW:
         raise ActionError(_("The limit is between 1 and %(limit)d.") % {"limit": MAX_PREVIEW}, field="limit")
     skills = actions.check_skills(payload.skills)
-    candidates = rank_candidates(text, skills=skills, asker=request.user, limit=payload.limit,
-                                 exclude=payload.exclude)
-    names = dict(
-        request.user.__class__.objects.filter(pk__in=[c.user_id for c in candidates]).values_list("pk", "display_name")
-    )
+    found = selectors.preview_candidates(request.user, text, skills=skills, limit=payload.limit,
+                                         exclude=payload.exclude)
     return {"candidates": [
-        {"handle": c.handle, "name": names.get(c.user_id) or c.handle, "score": c.score,
+        {"handle": c.handle, "name": (person.display_name if person else "") or c.handle, "score": c.score,
          "reasons": describe_all(c.reasons)}
-        for c in candidates
+        for c, person in found
     ]}
+
+
+# Before "/asks/{ask_id}": the path parameter would take "away" for an id.
+@router.get("/asks/away", response=AwayOut, summary="Whether you are away (no asks are routed to you), and until when")
+def get_away(request: AuthedHttpRequest):
+    return away_out(selectors.away_until(request.user))
+
+
+@router.put("/asks/away", response=AwayOut,
+            summary='Be away for some "days" or "until" a moment (no asks are routed to you), or back with away=false')
+def set_away(request: AuthedHttpRequest, payload: AwayIn):
+    return away_out(actions.do_set_away(user=request.user, away=payload.away, days=payload.days,
+                                        until=payload.until))
 
 
 @router.post("/asks", response={201: AskOut}, summary="Create an ask and route it to the people who can help")
@@ -213,35 +236,25 @@ def create(request: AuthedHttpRequest, payload: AskIn):
         urgency=payload.urgency,
     )
     ask.refresh_from_db()
-    return Status(201, ask_out(actions.with_related([ask])[0], request.user))
+    return Status(201, ask_out(selectors.with_related([ask])[0], request.user))
 
 
 @router.get("/asks", response=list[AskOut], summary="Your asks (mine=true, the default) or the asks sent to you")
 def index(request: AuthedHttpRequest, mine: bool = True, limit: int = 20, before: int | None = None):
     limit = max(1, min(limit, 100))
-    if mine:
-        posts = Post.objects.filter(author=request.user, kind=PostKind.ASK, deleted_at__isnull=True)
-    else:
-        posts = Post.objects.visible_to(request.user).filter(
-            Q(kind=PostKind.ASK), Q(ask__matches__user=request.user)
-        )
-    if before:
-        posts = posts.filter(pk__lt=before)
-    ids = list(posts.order_by("-id").values_list("pk", flat=True)[:limit])
-    asks = Ask.objects.filter(pk__in=ids).select_related("post__author", "war_room").order_by("-post_id")
-    return [ask_out(a, request.user) for a in actions.with_related(asks)]
+    return [ask_out(a, request.user) for a in selectors.asks_for(request.user, mine=mine, limit=limit, before=before)]
 
 
 @router.get("/asks/{ask_id}", response=AskOut, summary="One ask, with its measures (and, for the asker, its matches)")
 def detail(request: AuthedHttpRequest, ask_id: int):
-    return ask_out(actions.with_related([actions.access_ask(request.user, ask_id)])[0], request.user)
+    return ask_out(selectors.with_related([selectors.access_ask(request.user, ask_id)])[0], request.user)
 
 
 @router.get("/asks/{ask_id}/responses", response=list[ResponseOut],
             summary="Responses: all of them for the asker; public ones and your own for others")
 def responses(request: AuthedHttpRequest, ask_id: int):
-    ask = actions.access_ask(request.user, ask_id)
-    return [response_out(r) for r in actions.responses_visible_to(ask, request.user)]
+    ask = selectors.access_ask(request.user, ask_id)
+    return [response_out(r) for r in selectors.responses_visible_to(ask, request.user)]
 
 
 @router.post("/asks/{ask_id}/responses", response={201: ResponseOut},
@@ -250,7 +263,7 @@ def respond(request: AuthedHttpRequest, ask_id: int, kind: Form[str] = "help", p
             public: Form[bool] = False, referred: Form[str] = ""):
     # The optional ``document`` file part is read from request.FILES (multipart/form-data).
     document = request.FILES.get("document")
-    ask = actions.access_ask(request.user, ask_id)
+    ask = selectors.access_ask(request.user, ask_id)
     response = actions.do_respond(
         ask=ask, author=request.user, kind=kind, pitch=pitch, public=public,
         upload=document.file if document else None, upload_name=document.name or "" if document else "",
@@ -262,29 +275,29 @@ def respond(request: AuthedHttpRequest, ask_id: int, kind: Form[str] = "help", p
 @router.post("/asks/{ask_id}/responses/{response_id}/shortlist", response=ResponseOut,
              summary="Shortlist a response, or take it off the shortlist (the asker only)")
 def shortlist(request: AuthedHttpRequest, ask_id: int, response_id: int, payload: ShortlistIn):
-    ask = actions.access_ask(request.user, ask_id)
-    response = actions.access_response(ask, request.user, response_id)
+    ask = selectors.access_ask(request.user, ask_id)
+    response = selectors.access_response(ask, request.user, response_id)
     return response_out(actions.do_shortlist(ask=ask, actor=request.user, response=response, on=payload.shortlisted))
 
 
 @router.post("/asks/{ask_id}/war-room", response={201: WarRoomOut},
              summary="Open a war room with the shortlisted people (the asker only)")
 def war_room(request: AuthedHttpRequest, ask_id: int, payload: WarRoomIn):
-    ask = actions.access_ask(request.user, ask_id)
+    ask = selectors.access_ask(request.user, ask_id)
     room = actions.do_open_war_room(ask=ask, actor=request.user, name=payload.name)
     return Status(201, {"id": str(room.pk), "slug": room.slug, "url": f"/communities/{room.slug}"})
 
 
 @router.post("/asks/{ask_id}/status", response=AskOut, summary="Mark an ask resolved, closed or open again")
 def set_status(request: AuthedHttpRequest, ask_id: int, payload: StatusIn):
-    ask = actions.access_ask(request.user, ask_id)
+    ask = selectors.access_ask(request.user, ask_id)
     return ask_out(actions.do_set_status(ask=ask, actor=request.user, status=payload.status), request.user)
 
 
 @router.post("/asks/{ask_id}/invitations", response={201: InviteOut},
              summary="A single-use link for an outside person to this ask (the asker only)")
 def invite(request: AuthedHttpRequest, ask_id: int, payload: InviteIn):
-    ask = actions.access_ask(request.user, ask_id)
+    ask = selectors.access_ask(request.user, ask_id)
     invitation, raw = actions.do_invite_guest(actor=request.user, ask=ask, name=payload.name, note=payload.note)
     return Status(201, {"url": request.build_absolute_uri(f"/invitations/{raw}"),
                         "expires_at": invitation.expires_at})

@@ -134,16 +134,3 @@ class GuestInvite(models.Model):
     def hash(raw: str) -> str:
         return _hash(raw)
 
-
-class GuestAccess(models.Model):
-    """Which asks a guest may see (war rooms are ordinary memberships)."""
-
-    guest = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guest_asks",
-                              db_index=False)
-    ask = models.ForeignKey(Ask, on_delete=models.CASCADE, related_name="guests")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["guest", "ask"], name="unique_guest_access")]
-
-    def __str__(self) -> str:
-        return f"guest {self.guest_id} on ask {self.ask_id}"

@@ -166,7 +166,7 @@ def _proximity(asker: User | None, user_ids: Collection[int]) -> dict[int, dict[
     if asker is None:
         return {}
     from colony.communities.models import Membership
-    from colony.social.models import Follow
+    from colony.graph.models import Follow
 
     ids = list(user_ids)
     follows_them = set(Follow.objects.filter(follower_id=asker.pk, followee_id__in=ids).values_list("followee_id", flat=True))
@@ -220,7 +220,7 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
 def eligible_people(*, asker: User | None, exclude: Collection[str] = (), audience: Collection[int] | None = None,
                     now: datetime) -> Any:
     """Who may be asked at all: active members (not guests), not away, not the asker, no blocks."""
-    from colony.social.models import Block
+    from colony.graph.models import Block
 
     people = User.objects.filter(is_active=True, is_guest=False).exclude(away_until__gt=now)
     if asker is not None:

@@ -19,8 +19,9 @@ def route_ask(ask_id: int) -> int:
 @db_periodic_task(crontab(minute="*"))
 def widen_asks() -> int:
     """Every minute: asks nobody answered in time go to the next K people."""
-    from .actions import asks_to_widen, do_route
+    from .actions import do_route
     from .models import Ask
+    from .selectors import asks_to_widen
 
     widened = 0
     for ask in Ask.objects.filter(pk__in=asks_to_widen()):

@@ -4,7 +4,6 @@ one ask with its responses, shortlist and war room, and guest invitations."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -12,52 +11,39 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.communities.actions import access_community
-from colony.communities.models import Community, Membership
+from colony.communities.models import Community
 from colony.core.errors import ActionError, NotFound
 from colony.core.typing import AuthedHttpRequest
-from colony.core.web import refuse
+from colony.core.web import add_refusal, refuses_back_to
 from colony.people.actions import access_person
 from colony.people.models import User
-from colony.social.models import Post, PostKind
 from colony.social.selectors import present
 
-from . import actions
+from . import actions, selectors
 from .forms import AskForm
-from .models import Ask, GuestAccess, Match
+from .models import Ask
 from .reasons import describe_all
-from .routing import rank_candidates
 
 PAGE = 20
 
 
 def _communities(user: User) -> list[tuple[str, str]]:
-    return [(str(c.pk), c.name) for c in Community.objects.filter(memberships__user=user, archived_at__isnull=True)]
+    return [(str(c.pk), c.name) for c in selectors.communities_to_ask_in(user)]
 
 
 @login_required
 def index(request: AuthedHttpRequest) -> HttpResponse:
     """Asks I posted (with their measures), asks sent to me (with why), and open asks around."""
-    mine_ids = list(Post.objects.filter(author=request.user, kind=PostKind.ASK, deleted_at__isnull=True)
-                    .order_by("-id").values_list("pk", flat=True)[:PAGE])
-    mine = [(a, actions.measures(a)) for a in actions.with_related(
-        Ask.objects.filter(pk__in=mine_ids).select_related("post").order_by("-post_id"))]
-    visible = Post.objects.visible_to(request.user).filter(kind=PostKind.ASK)
-    sent = [
-        (m, describe_all(m.reasons))
-        for m in Match.objects.filter(user=request.user, ask__post__in=visible.values("pk"))
-        .select_related("ask__post__author").order_by("-notified_at")[:PAGE]
-    ]
-    open_views = present(request.user, visible.filter(ask__status=Ask.Status.OPEN).exclude(author=request.user)
-                         .select_related("author").order_by("-id")[:PAGE])
+    mine = [(a, selectors.measures(a)) for a in selectors.asks_for(request.user, mine=True, limit=PAGE)]
+    sent = [(m, describe_all(m.reasons)) for m in selectors.matches_for(request.user, limit=PAGE)]
+    open_views = present(request.user, selectors.open_asks_around(request.user, limit=PAGE))
     return render(request, "asks/index.html", {
         "mine": mine, "sent": sent, "open_views": open_views, "place": "asks",
-        "away_until": request.user.away_until if request.user.away_until and
-        request.user.away_until > timezone.now() else None,
+        "away_until": selectors.away_until(request.user),
     })
 
 
@@ -76,8 +62,8 @@ def create(request: AuthedHttpRequest) -> HttpResponse:
                 deadline=data["deadline"], audience=data["audience"], community=community, people=people,
                 urgency=data["urgency"],
             )
-        except ActionError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        except ActionError as exc:  # shown on the form, so what was typed stays
+            add_refusal(form, exc)
         else:
             messages.success(request, _("Your ask is out. The people who can help are being notified."))
             return HttpResponseRedirect(reverse("ask", args=[ask.pk]))
@@ -86,47 +72,39 @@ def create(request: AuthedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to()
 def preview(request: AuthedHttpRequest) -> HttpResponse:
     """The people this ask would reach, with why, before it is published (an htmx fragment)."""
     text = f"{request.POST.get('need', '')}\n{request.POST.get('brief', '')[:600]}".strip()
     skills = [s.strip() for s in request.POST.get("skills", "").split(",") if s.strip()]
     if not text:
         return render(request, "asks/_preview.html", {"empty": True})
-    try:
-        skills = actions.check_skills(skills)
-    except ActionError as exc:
-        return refuse(request, exc)
-    candidates = rank_candidates(text[:actions.MAX_BRIEF], skills=skills, asker=request.user, limit=10)
-    people = request.user.__class__.objects.in_bulk([c.user_id for c in candidates])
+    found = selectors.preview_candidates(request.user, text[:actions.MAX_BRIEF], skills=actions.check_skills(skills),
+                                         limit=10)
     return render(request, "asks/_preview.html", {
-        "candidates": [(people[c.user_id], describe_all(c.reasons)) for c in candidates if c.user_id in people],
+        "candidates": [(person, describe_all(c.reasons)) for c, person in found if person is not None],
     })
 
 
 def _detail_context(request: AuthedHttpRequest, ask: Ask) -> dict[str, object]:
     is_asker = ask.post.author_id == request.user.pk
-    responses = list(actions.responses_visible_to(ask, request.user))
-    my_match = Match.objects.filter(ask=ask, user=request.user).first()
+    responses = list(selectors.responses_visible_to(ask, request.user))
+    my_match = selectors.match_of(ask, request.user)
     return {
         "ask": ask, "post": ask.post, "view": present(request.user, [ask.post])[0], "is_asker": is_asker,
-        "responses": responses, "measures": actions.measures(ask) if is_asker else None,
-        "matches": [(m, describe_all(m.reasons)) for m in Match.objects.filter(ask=ask).select_related("user")]
-        if is_asker else [],
+        "responses": responses, "measures": selectors.measures(ask) if is_asker else None,
+        "matches": [(m, describe_all(m.reasons)) for m in selectors.matches(ask)] if is_asker else [],
         "my_match": my_match, "my_reasons": describe_all(my_match.reasons) if my_match else [],
         "offered": any(r.author_id == request.user.pk and r.kind == "help" for r in responses),
         "shortlisted": any(r.shortlisted_at for r in responses),
-        "war_room": ask.war_room if ask.war_room_id and (is_asker or Membership.objects.filter(
-            community_id=ask.war_room_id, user=request.user).exists()) else None,
+        "war_room": selectors.war_room_for(ask, request.user),
         "place": "asks", "max_bytes_mb": 10,
     }
 
 
 @login_required
 def detail(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
-    try:
-        ask = actions.access_ask(request.user, ask_id)
-    except NotFound:
-        return render(request, "errors/404.html", status=404)
+    ask = selectors.access_ask(request.user, ask_id)
     context = _detail_context(request, ask)
     if getattr(request, "htmx", False) and request.GET.get("part") == "responses":
         return render(request, "asks/_responses.html", context)
@@ -135,31 +113,27 @@ def detail(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to("ask", "ask_id")
 def respond(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
-    try:
-        ask = actions.access_ask(request.user, ask_id)
-        document = request.FILES.get("document")
-        actions.do_respond(
-            ask=ask, author=request.user, kind=request.POST.get("kind", "help"),
-            pitch=request.POST.get("pitch", ""), public=request.POST.get("public") == "on",
-            upload=document.file if document else None, upload_name=(document.name or "") if document else "",
-            referred_handle=request.POST.get("referred", ""),
-        )
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("ask", args=[ask_id]))
+    ask = selectors.access_ask(request.user, ask_id)
+    document = request.FILES.get("document")
+    actions.do_respond(
+        ask=ask, author=request.user, kind=request.POST.get("kind", "help"),
+        pitch=request.POST.get("pitch", ""), public=request.POST.get("public") == "on",
+        upload=document.file if document else None, upload_name=(document.name or "") if document else "",
+        referred_handle=request.POST.get("referred", ""),
+    )
     messages.success(request, _("Thank you. The asker has been told."))
     return HttpResponseRedirect(reverse("ask", args=[ask_id]))
 
 
 @login_required
 @require_POST
+@refuses_back_to("ask", "ask_id")
 def shortlist(request: AuthedHttpRequest, ask_id: int, response_id: int) -> HttpResponse:
-    try:
-        ask = actions.access_ask(request.user, ask_id)
-        response = actions.access_response(ask, request.user, response_id)
-        actions.do_shortlist(ask=ask, actor=request.user, response=response, on=request.POST.get("on") != "0")
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("ask", args=[ask_id]))
+    ask = selectors.access_ask(request.user, ask_id)
+    response = selectors.access_response(ask, request.user, response_id)
+    actions.do_shortlist(ask=ask, actor=request.user, response=response, on=request.POST.get("on") != "0")
     if getattr(request, "htmx", False):
         return render(request, "asks/_responses.html", _detail_context(request, ask))
     return HttpResponseRedirect(reverse("ask", args=[ask_id]) + "#responses")
@@ -167,36 +141,30 @@ def shortlist(request: AuthedHttpRequest, ask_id: int, response_id: int) -> Http
 
 @login_required
 @require_POST
+@refuses_back_to("ask", "ask_id")
 def war_room(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
-    try:
-        ask = actions.access_ask(request.user, ask_id)
-        room = actions.do_open_war_room(ask=ask, actor=request.user, name=request.POST.get("name", ""))
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("ask", args=[ask_id]))
+    ask = selectors.access_ask(request.user, ask_id)
+    room = actions.do_open_war_room(ask=ask, actor=request.user, name=request.POST.get("name", ""))
     messages.success(request, _("The war room is open and everyone in it has been told."))
     return HttpResponseRedirect(reverse("community", args=[room.slug]))
 
 
 @login_required
 @require_POST
+@refuses_back_to("ask", "ask_id")
 def set_status(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
-    try:
-        ask = actions.access_ask(request.user, ask_id)
-        actions.do_set_status(ask=ask, actor=request.user, status=request.POST.get("status", ""))
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("ask", args=[ask_id]))
+    ask = selectors.access_ask(request.user, ask_id)
+    actions.do_set_status(ask=ask, actor=request.user, status=request.POST.get("status", ""))
     return HttpResponseRedirect(reverse("ask", args=[ask_id]))
 
 
 @login_required
 @require_POST
+@refuses_back_to("ask", "ask_id")
 def invite(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
-    try:
-        ask = actions.access_ask(request.user, ask_id)
-        invitation, raw = actions.do_invite_guest(actor=request.user, ask=ask, name=request.POST.get("name", ""),
-                                                  note=request.POST.get("note", ""))
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("ask", args=[ask_id]))
+    ask = selectors.access_ask(request.user, ask_id)
+    invitation, raw = actions.do_invite_guest(actor=request.user, ask=ask, name=request.POST.get("name", ""),
+                                              note=request.POST.get("note", ""))
     return render(request, "asks/invitation_created.html", {
         "link": request.build_absolute_uri(reverse("invitation", args=[raw])), "invitation": invitation,
         "back": reverse("ask", args=[ask_id]), "place": "asks",
@@ -205,15 +173,13 @@ def invite(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to("communities")
 def invite_to_community(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     community = Community.objects.visible_to(request.user).filter(slug=slug).first()
-    try:
-        if community is None:
-            raise NotFound(_("That community does not exist or is not visible to you."))
-        invitation, raw = actions.do_invite_guest(actor=request.user, community=community,
-                                                  name=request.POST.get("name", ""), note=request.POST.get("note", ""))
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("communities"))
+    if community is None:
+        raise NotFound(_("That community does not exist or is not visible to you."))
+    invitation, raw = actions.do_invite_guest(actor=request.user, community=community,
+                                              name=request.POST.get("name", ""), note=request.POST.get("note", ""))
     return render(request, "asks/invitation_created.html", {
         "link": request.build_absolute_uri(reverse("invitation", args=[raw])), "invitation": invitation,
         "back": reverse("community", args=[slug]), "place": "communities",
@@ -224,15 +190,15 @@ def invite_to_community(request: AuthedHttpRequest, slug: str) -> HttpResponse:
 def accept_invitation(request: AuthedHttpRequest, token: str) -> HttpResponse:
     """An outside person opens their link, chooses a password, and lands in their ask or war room."""
     try:
-        invitation = actions.find_invite(token)
-    except NotFound as exc:
+        invitation = selectors.find_invite(token)
+    except NotFound as exc:  # the invitation page says why the link no longer works, not the bare 404 page
         return render(request, "asks/invitation.html", {"invalid": str(exc.message)}, status=404)
     error = ""
     if request.method == "POST":
         try:
             guest = actions.do_accept_invite(raw=token, display_name=request.POST.get("name", ""),
                                              password=request.POST.get("password", ""))
-        except ActionError as exc:
+        except ActionError as exc:  # shown on the form, so what was typed stays
             error = str(exc.message)
         else:
             login(request, guest, backend="django.contrib.auth.backends.ModelBackend")
@@ -244,25 +210,22 @@ def accept_invitation(request: AuthedHttpRequest, token: str) -> HttpResponse:
 @login_required
 def guest_home(request: AuthedHttpRequest) -> HttpResponse:
     """Where a guest lands: the asks and war rooms they were let into, nothing else."""
-    asks = Ask.objects.filter(pk__in=GuestAccess.objects.filter(guest=request.user).values("ask_id")) \
-        .select_related("post")
-    rooms = Community.objects.filter(memberships__user=request.user)
+    asks, rooms = selectors.guest_places(request.user)
     return render(request, "asks/guest_home.html", {"asks": asks, "rooms": rooms, "place": "home"})
 
 
 @login_required
 @require_POST
+@refuses_back_to("asks")
 def away(request: AuthedHttpRequest) -> HttpResponse:
-    """Set or clear an "away" period: no asks are routed to you until it ends."""
-    days = request.POST.get("days", "").strip()
-    user = request.user
-    if days in ("", "0"):
-        user.away_until = None
-        messages.success(request, _("Welcome back: asks can reach you again."))
-    elif re.fullmatch(r"[0-9]{1,3}", days) and int(days) <= 365:
-        user.away_until = timezone.now() + timedelta(days=int(days))
+    """Set or clear an "away" period (``days``; empty or 0 is back): no asks are routed to you until it ends."""
+    raw = request.POST.get("days", "").strip()
+    if raw and not re.fullmatch(r"[0-9]{1,3}", raw):  # before int(): "²" and 5,000 digits are no number of days
+        raise actions.away_days_error()
+    days = int(raw or 0)
+    actions.do_set_away(user=request.user, away=days > 0, days=days or None)
+    if days:
         messages.success(request, _("You are away: no asks will be sent to you until you are back."))
     else:
-        return refuse(request, ActionError(_("Say how many days you are away: 1 to 365.")), default=reverse("asks"))
-    user.save(update_fields=["away_until"])
+        messages.success(request, _("Welcome back: asks can reach you again."))
     return HttpResponseRedirect(reverse("asks"))

@@ -143,7 +143,7 @@ def do_add_member(*, moderator: User, community: Community, person: User,
     check_moderator(moderator, community)
     if role not in Membership.Role.values or role == Membership.Role.OWNER:
         raise ActionError(_("A role is member or moderator."), field="role")
-    from colony.social.models import blocked_either_way
+    from colony.graph.models import blocked_either_way
 
     if person.pk in blocked_either_way(moderator):
         raise NotFound(_("There is nobody called @%(handle)s.") % {"handle": person.username})

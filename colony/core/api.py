@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import SessionAuth
 from pydantic import BaseModel
 
 from .errors import ActionError, NotFound, OutOfRange
@@ -27,29 +25,10 @@ def error_response(status: int, code: str, message: str, **extra: Any) -> JsonRe
     return JsonResponse({"error": body}, status=status)
 
 
-class TokenAuth(HttpBearer):
-    """``Authorization: Bearer <token>`` with a token from ``POST /api/v1/tokens``."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        from colony.people.models import ApiToken
-
-        row = (
-            ApiToken.objects.select_related("user")
-            # Guests use the web pages of their ask or war room only, never the API.
-            .filter(key_hash=ApiToken.hash(token), user__is_active=True, user__is_guest=False)
-            .first()
-        )
-        now = timezone.now()
-        if row is None or (row.expires_at is not None and row.expires_at <= now):
-            return None  # expired tokens authenticate nobody
-        # Touch last_used_at at most hourly: a write per request would serialise reads on SQLite.
-        if row.last_used_at is None or now - row.last_used_at > timedelta(hours=1):
-            ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
-        request.user = row.user
-        request.api_token_id = row.pk  # type: ignore[attr-defined]  # "current" in GET /tokens
-        if row.user.ui_language:
-            translation.activate(row.user.ui_language)
-        return row.user
+def action_error_response(exc: ActionError) -> JsonResponse:
+    """An action's refusal in the API's one error shape (ninja's handler and the web middleware both use it)."""
+    extra = {"field": exc.field} if exc.field else {}
+    return error_response(exc.status, exc.code, str(exc.message), **extra)
 
 
 class ActiveSessionAuth(SessionAuth):
@@ -140,8 +119,7 @@ def install_input_checks(api: NinjaAPI) -> None:
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ActionError)
     def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
-        extra = {"field": exc.field} if exc.field else {}
-        return error_response(exc.status, exc.code, str(exc.message), **extra)
+        return action_error_response(exc)
 
     @api.exception_handler(NinjaValidationError)
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:

@@ -1,27 +1,31 @@
-"""Limits every request meets before a view runs: body size and write rate.
+"""The body-size limit every request meets before a view runs, and the one
+answer to an action's refusal that a page let through (``ActionErrorMiddleware``).
+The write-rate limit, which counts per person and per token, is
+``people.rate_limits``.
 
-Both answer before the request body is read, so a refused request costs
+The limits answer before the request body is read, so a refused request costs
 almost nothing and changes nothing.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.core.handlers.exception import response_for_exception
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from .api import error_response
+from .api import action_error_response, error_response
+from .errors import ActionError, Forbidden, NotFound
+from .web import refusal_fallback, refuse
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def _refuse(request: HttpRequest, status: int, code: str, title: str, message: str) -> HttpResponse:
+def refuse_early(request: HttpRequest, status: int, code: str, title: str, message: str) -> HttpResponse:
     if request.path.startswith("/api/"):
         return error_response(status, code, message)
     if request.headers.get("HX-Request"):
@@ -59,7 +63,7 @@ class RequestSizeLimitMiddleware:
         if declared > limit:
             message = _("The request is too large: the limit is %(limit)d MB.") % {
                 "limit": max(1, limit // (1024 * 1024))}
-            response = _refuse(request, 413, "too_large", _("Too large"), message)
+            response = refuse_early(request, 413, "too_large", _("Too large"), message)
             response["Connection"] = "close"  # the unread body must not be taken for the next request
             return response
         return self.get_response(request)
@@ -69,95 +73,50 @@ class RequestSizeLimitMiddleware:
 
 # Requests that only read, though they are POSTs (the live checks under a
 # composer), and signing in (pages and API), which django-axes throttles on its own.
-READ_ONLY_POSTS = {"/desk/check", "/asks/preview", "/api/v1/desk/check", "/api/v1/asks/preview", "/signin",
-                   "/api/v1/tokens", "/signout", "/settings/language"}
+# --- refusals ---------------------------------------------------------------------------
 
 
-Window = tuple[str, int, int]  # (name, seconds, limit)
+class ActionErrorMiddleware:
+    """Answer an ``ActionError`` a page let through, the same way on every page.
 
+    Views call an action or selector and let its refusal go; this decides what
+    the person sees, in this order:
 
-def _person_windows() -> list[Window]:
-    windows = [("minute", 60, settings.COLONY_WRITE_RATE_PER_MINUTE), ("hour", 3600, settings.COLONY_WRITE_RATE_PER_HOUR)]
-    return [w for w in windows if w[2] > 0]
+    1. Under ``/api/``: the API's JSON error (django-ninja answers its own
+       endpoints first; this covers any other view there).
+    2. A view marked ``core.web.refuses_back_to``: ``core.web.refuse`` for every
+       refusal, not-found included: back to the page the form was on with the
+       message (for htmx, the message in the page's alert area, with the
+       error's status).
+    3. ``NotFound``: Django's 404 handling, so the site's 404 page (missing and
+       hidden look the same). ``Forbidden``: Django's 403 handling, the 403 page.
+    4. Any other ``ActionError``: a write or an htmx request is refused as in 2
+       (back to the Referer, else ``/``); a page read shows the refusal page
+       with the message and the error's status.
 
-
-def _token_windows() -> list[Window]:
-    """A token (a script) gets a smaller share of its owner's minute, so it cannot use all of it up."""
-    limit = settings.COLONY_TOKEN_WRITE_RATE_PER_MINUTE
-    return [("token-minute", 60, limit)] if limit > 0 else []
-
-
-def _bearer_key(request: HttpRequest) -> tuple[str | None, int | None]:
-    """The token's own key, and whose it is, for a request with ``Authorization: Bearer``."""
-    header = request.headers.get("Authorization", "")
-    if not header.lower().startswith("bearer "):
-        return None, None
-    from colony.people.models import ApiToken
-
-    digest = ApiToken.hash(header[7:].strip())
-    owner = ApiToken.objects.filter(key_hash=digest).values_list("user_id", flat=True).first()
-    return f"token:{digest[:24]}", owner
-
-
-def _client_address(request: HttpRequest) -> str:
-    from axes.helpers import get_client_ip_address
-
-    return get_client_ip_address(request) or "unknown"
-
-
-def rate_keys(request: HttpRequest) -> list[tuple[str, list[Window]]]:
-    """Who is writing, with the windows that apply: the person (however they signed in) and the
-    token they used; signed out, the address."""
-    token_key, token_owner = _bearer_key(request)
-    user = getattr(request, "user", None)
-    if token_owner is not None and token_key is not None:
-        return [(f"user:{token_owner}", _person_windows()), (token_key, _token_windows())]
-    if user is not None and user.is_authenticated:
-        return [(f"user:{user.pk}", _person_windows())]
-    return [(f"ip:{_client_address(request)}", _person_windows())]
-
-
-def check_write_rate(keys: list[tuple[str, list[Window]]], now: float | None = None) -> int:
-    """Count one write for each key in each of its windows; the seconds to wait when one is full (0 when allowed).
-
-    Fixed windows in the cache: ``add`` then ``incr`` is atomic in Redis and
-    in the in-memory cache, so concurrent requests cannot slip past.
-    """
-    now = time.time() if now is None else now
-    wait = 0
-    for key, windows in keys:
-        for name, seconds, limit in windows:
-            start = int(now // seconds) * seconds
-            counter = f"colony:writes:{name}:{start}:{key}"
-            cache.add(counter, 0, timeout=seconds + 5)
-            try:
-                count = cache.incr(counter)
-            except ValueError:  # expired between add and incr
-                cache.set(counter, 1, timeout=seconds + 5)
-                count = 1
-            if count > limit:
-                wait = max(wait, int(start + seconds - now) + 1)
-    return wait
-
-
-class WriteRateLimitMiddleware:
-    """At most so many writes a minute and an hour per person and per API token (429 with Retry-After).
-
-    Counters live in Django's cache: per process with the default in-memory
-    cache, shared by every web process once ``COLONY_REDIS_URL`` is set.
+    Views that re-render a form with the person's input keep their own
+    ``except ActionError`` (``core.web.add_refusal`` for Django forms).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in UNSAFE_METHODS and request.path not in READ_ONLY_POSTS:
-            wait = check_write_rate(rate_keys(request))
-            if wait:
-                message = ngettext("You are doing that too often. Try again in %(seconds)d second.",
-                                   "You are doing that too often. Try again in %(seconds)d seconds.",
-                                   wait) % {"seconds": wait}
-                response = _refuse(request, 429, "throttled", _("Slow down"), message)
-                response["Retry-After"] = str(wait)
-                return response
         return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, ActionError):
+            return None
+        if request.path.startswith("/api/"):
+            return action_error_response(exception)
+        fallback = refusal_fallback(request)
+        if fallback is not None:
+            return refuse(request, exception, default=fallback)
+        if isinstance(exception, NotFound):
+            return response_for_exception(request, Http404(str(exception)))
+        if isinstance(exception, Forbidden):
+            return response_for_exception(request, PermissionDenied(str(exception)))
+        if request.method in UNSAFE_METHODS or getattr(request, "htmx", False):
+            return refuse(request, exception)
+        return render(request, "errors/refused.html", {"title": _("Not a valid request"), "message": exception.message},
+                      status=exception.status)

@@ -20,29 +20,3 @@ def enqueue_on_commit(task: Any, *args: Any) -> None:
     miss rows that are not yet visible to the worker's connection.
     """
     transaction.on_commit(lambda: task(*args))
-
-
-# The analysis pipeline's tasks live here so Huey finds them (it imports
-# each app's ``tasks`` module); the work itself is in ``core.analysis``.
-from huey.contrib.djhuey import db_task  # noqa: E402
-
-
-@db_task(retries=2, retry_delay=5)
-def analyze_post(post_id: int) -> int:
-    from colony.core.analysis import analyze_posts
-
-    return analyze_posts([post_id])
-
-
-@db_task(retries=2, retry_delay=5)
-def forget_post(post_id: int, author_id: int) -> None:
-    from colony.core.analysis import forget_post as forget
-
-    forget(post_id, author_id)
-
-
-@db_task(retries=2, retry_delay=5)
-def analyze_profile(user_id: int) -> int:
-    from colony.core.analysis import analyze_profiles
-
-    return analyze_profiles([user_id])

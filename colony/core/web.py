@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.defaults import bad_request as django_bad_request
@@ -83,3 +88,47 @@ def refuse(request: HttpRequest, exc: ActionError, *, default: str = "/") -> Htt
         return response
     messages.error(request, str(exc.message))
     return HttpResponseRedirect(back_url(request, default))
+
+
+# --- refusals: how a page answers an ActionError (see core.middleware.ActionErrorMiddleware) ---
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
+
+_BACK_TO = "colony_refusal_back_to"
+
+
+def refuses_back_to(url_name: str | None = None, *url_kwargs: str) -> Callable[[ViewFunc], ViewFunc]:
+    """Mark a view whose refused actions send the person back where they were (``refuse``), not-found included.
+
+    For forms posted from a page the person is looking at: a missing or hidden
+    object is then a message on the page they came from, not a 404 page.
+    Without ``next`` or a Referer they go to the URL named ``url_name``,
+    reversed with the view's own URL arguments named in ``url_kwargs`` (``/``
+    when no name is given). The mark survives ``login_required`` and the like
+    (they copy the view's attributes), so it may sit anywhere in the stack.
+    """
+
+    def mark(view: ViewFunc) -> ViewFunc:
+        setattr(view, _BACK_TO, (url_name, url_kwargs))
+        return view
+
+    return mark
+
+
+def refusal_fallback(request: HttpRequest) -> str | None:
+    """Where a view marked ``refuses_back_to`` sends a refused person by default; None for an unmarked view."""
+    match = getattr(request, "resolver_match", None)
+    target = getattr(match.func, _BACK_TO, None) if match is not None else None
+    if match is None or target is None:
+        return None
+    url_name, url_kwargs = target
+    return reverse(url_name, args=[match.kwargs[k] for k in url_kwargs]) if url_name else "/"
+
+
+def add_refusal(form: forms.Form, exc: ActionError) -> None:
+    """Show a refusal on the form it answers, under the field it names (else above the form).
+
+    For views that re-render their form so the person keeps what they typed;
+    everything else lets the ActionError reach the middleware.
+    """
+    form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))

@@ -27,11 +27,10 @@ from django.utils import timezone
 from colony.core.html import render_markdown
 from colony.core.ids import id_at
 from colony.core.language import detect_language
+from colony.graph.models import Follow
 from colony.notifications.models import Notification
 from colony.people.models import Skill, SpokenLanguage, Team, User
-from colony.search.backends import post_index
 from colony.social.models import (
-    Follow,
     Hashtag,
     HashtagFollow,
     Mention,
@@ -42,6 +41,7 @@ from colony.social.models import (
     ReactionKind,
     Visibility,
 )
+from colony.social.search_index import post_index
 from colony.social.tasks import rebuild_feed
 
 DATA = Path(__file__).parent / "data"
@@ -439,7 +439,7 @@ class Seeder:
         """A few asks routed the way live ones are, so the Asks place has a story to tell."""
         from colony.asks.actions import do_respond, do_route
         from colony.asks.models import Ask, Match
-        from colony.core.analysis import backfill
+        from colony.social.analysis import backfill
 
         backfill(progress=False)  # routing needs every profile and post analysed
         ceo = self.by_handle[self.org["ceo"]["handle"]]

@@ -15,13 +15,14 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from colony.core.errors import ActionError, Forbidden, NotFound
+from colony.core.errors import ActionError, Forbidden
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.models import User
 from colony.social.models import Visibility
 
 from .models import AuditEvent, BrandTerm, Delegation, Draft, DraftVersion, Policy
+from .selectors import brand_rules, delegation, is_reviewer, may_publish, wrote_any_version
 
 SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 MAX_TEXT = 100_000  # what a draft may hold; publishing still applies the post limit
@@ -29,96 +30,13 @@ MAX_TEXT = 100_000  # what a draft may hold; publishing still applies the post l
 
 # --- who may do what ------------------------------------------------------------
 
-def uses_desk(user: User) -> bool:
-    return user.is_active and not user.is_guest and (
-        user.has_perm("desk.use_desk") or Delegation.objects.filter(assistant=user).exists()
-    )
-
-
-def is_reviewer(user: User) -> bool:
-    return user.is_active and not user.is_guest and user.has_perm("desk.review_post")
-
-
-def writes_for(user: User) -> list[User]:
-    """The people ``user`` may draft as: themselves (with the desk) and the leaders who delegated to them."""
-    people = [user] if user.has_perm("desk.use_desk") else []
-    people += [d.leader for d in Delegation.objects.filter(assistant=user).select_related("leader")]
-    return people
-
-
-def delegation(leader: User, assistant: User) -> Delegation | None:
-    return Delegation.objects.filter(leader=leader, assistant=assistant).first()
-
-
-def may_publish(user: User, draft: Draft) -> bool:
-    if user.pk == draft.author_id:
-        return True
-    found = delegation(draft.author, user)
-    return bool(found and found.can_publish)
-
-
-def wrote_any_version(user: User, draft: Draft) -> bool:
-    """Whether ``user`` typed any of the draft's text: its author, who drafted it, or who edited a version."""
-    return user.pk in (draft.author_id, draft.drafted_by_id) or draft.versions.filter(edited_by=user).exists()
-
-
-def may_review(user: User, draft: Draft) -> bool:
-    """Reviewers decide on drafts in review, never on text they wrote themselves."""
-    return is_reviewer(user) and draft.status == Draft.Status.IN_REVIEW and not wrote_any_version(user, draft)
-
-
-def waiting_for(reviewer: User) -> Any:
-    """Drafts in review that ``reviewer`` may decide on: every one but those they wrote any of."""
-    wrote = DraftVersion.objects.filter(edited_by=reviewer).values("draft_id")
-    return (Draft.objects.filter(status=Draft.Status.IN_REVIEW)
-            .exclude(Q(author=reviewer) | Q(drafted_by=reviewer) | Q(pk__in=wrote)))
-
-
-def written_by(user: User) -> Any:
-    """Drafts ``user`` writes: their own, and those of the leaders who made them a delegate."""
-    leaders = Delegation.objects.filter(assistant=user).values("leader_id")
-    return Draft.objects.filter(Q(author=user) | Q(author_id__in=leaders)).select_related("author", "drafted_by")
-
-
 def check_writer(user: User, draft: Draft) -> None:
     """Only the author and their delegates change a draft (reviewers only decide on it)."""
     if draft.author_id != user.pk and delegation(draft.author, user) is None:
         raise Forbidden(_("Only the author and their delegates edit a draft."))
 
 
-def access_draft(user: User, draft_id: int | str) -> Draft:
-    """A draft its author and delegates may open, and reviewers while it waits for review; others get not-found.
-
-    A reviewer opens it only while it is in review, when its text is the one
-    sent to them; once it is back with its author, the next version is not theirs to read.
-    """
-    try:
-        pk = int(draft_id)
-    except (TypeError, ValueError):
-        pk = 0
-    leaders = Delegation.objects.filter(assistant=user).values("leader_id")
-    rule = Q(author=user) | Q(author_id__in=leaders)
-    if is_reviewer(user):
-        rule |= Q(status=Draft.Status.IN_REVIEW)
-    draft = Draft.objects.filter(rule, pk=pk).select_related("author", "drafted_by", "post").first()
-    if draft is None:
-        raise NotFound(_("That draft does not exist or is not yours."))
-    return draft
-
-
 # --- checks -----------------------------------------------------------------------
-
-def brand_rules() -> Any:
-    from .checks import BrandRules
-
-    terms = list(BrandTerm.objects.all())
-    return BrandRules(
-        banned=[(t.term, t.replacement) for t in terms if t.kind == BrandTerm.Kind.BANNED],
-        preferred=[(t.term, t.replacement) for t in terms if t.kind == BrandTerm.Kind.PREFERRED],
-        required=[t.term for t in terms if t.kind == BrandTerm.Kind.REQUIRED],
-        safe_harbour=Policy.current().safe_harbour,
-    )
-
 
 def run_checks(text: str, *, channel: str = "colony", language: str | None = None, writer: User | None = None,
                replying_to_abusive: bool = False) -> Any:

@@ -16,7 +16,7 @@ from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
 
-from . import actions
+from . import actions, selectors
 from .models import AuditEvent, Draft
 
 router = Router(tags=["desk"])
@@ -114,40 +114,6 @@ def draft_out(draft: Draft) -> dict[str, Any]:
     }
 
 
-def audit_rows(user: Any, draft_id: int | None = None) -> Any:
-    """The log a person may read.
-
-    Authors and their delegates read their drafts' whole story. Reviewers and
-    policy managers read only what was sent to review — the submissions, the
-    decisions, and the scheduling and publishing of a reviewed version — and
-    the publishing of posts they may read anyway. Earlier versions nobody
-    submitted, and posts meant for someone else, never reach them.
-    """
-    from django.db.models import Exists, OuterRef, Q
-
-    from colony.social.models import Post
-
-    from .models import Delegation
-
-    rows = AuditEvent.objects.select_related("author", "actor").order_by("id")
-    leaders = Delegation.objects.filter(assistant=user).values("leader_id")
-    rule = Q(author=user) | Q(author_id__in=leaders)
-    if actions.is_reviewer(user) or user.has_perm("desk.manage_policy"):
-        Action = AuditEvent.Action
-        review = [Action.SUBMITTED, Action.APPROVED, Action.CHANGES_REQUESTED, Action.REJECTED]
-        submitted_version = AuditEvent.objects.filter(draft_id=OuterRef("draft_id"), version=OuterRef("version"),
-                                                      action=Action.SUBMITTED)
-        readable = Draft.objects.filter(post__in=Post.objects.visible_to(user)).values("pk")
-        rows = rows.alias(_reviewed=Exists(submitted_version))
-        rule |= (Q(action__in=review)
-                 | Q(action__in=[Action.SCHEDULED, Action.PUBLISHED], _reviewed=True)
-                 | Q(action=Action.PUBLISHED, draft_id__in=readable))
-    rows = rows.filter(rule)
-    if draft_id is not None:
-        rows = rows.filter(draft_id=draft_id)
-    return rows
-
-
 def audit_out(event: AuditEvent) -> dict[str, Any]:
     return {
         "id": event.pk, "draft_id": event.draft_id, "author": event.author.username if event.author else None,
@@ -173,7 +139,7 @@ def check(request: AuthedHttpRequest, payload: CheckIn):
         raise ActionError(_("A language is an ISO 639-1 code such as nl."), field="language")
     abusive = False
     if payload.replying_to is not None:
-        abusive = replying_to_abusive(request.user, payload.replying_to)
+        abusive = selectors.replying_to_abusive(request.user, payload.replying_to)
     result = actions.run_checks(payload.text, channel=payload.channel, language=language, writer=request.user,
                                 replying_to_abusive=abusive)
     return {
@@ -183,25 +149,9 @@ def check(request: AuthedHttpRequest, payload: CheckIn):
     }
 
 
-def replying_to_abusive(user: Any, post_id: int) -> bool:
-    """Whether the writer answers someone they themselves blocked or muted.
-
-    Only the writer's own relationships count: how many others blocked an
-    account is theirs to know, not something a check may reveal. (Triage
-    will add accounts the organisation has flagged.)
-    """
-    from colony.social.models import Block, Mute, Post
-
-    author_id = Post.objects.visible_to(user).filter(pk=post_id).values_list("author_id", flat=True).first()
-    if author_id is None:
-        return False
-    return (Block.objects.filter(user=user, target_id=author_id).exists()
-            or Mute.objects.filter(user=user, target_id=author_id).exists())
-
-
 @router.get("/desk/drafts", response=list[DraftOut], summary="Your drafts and those you write for others")
 def drafts(request: AuthedHttpRequest, status: str = ""):
-    rows = actions.written_by(request.user)
+    rows = selectors.written_by(request.user)
     if status:
         rows = rows.filter(status=status)
     return [draft_out(d) for d in rows[:200]]
@@ -217,12 +167,12 @@ def create_draft(request: AuthedHttpRequest, payload: DraftIn):
 
 @router.get("/desk/drafts/{draft_id}", response=DraftOut, summary="One draft")
 def get_draft(request: AuthedHttpRequest, draft_id: int):
-    return draft_out(actions.access_draft(request.user, draft_id))
+    return draft_out(selectors.access_draft(request.user, draft_id))
 
 
 @router.patch("/desk/drafts/{draft_id}", response=DraftOut, summary="Save a draft (autosave keeps the version)")
 def edit_draft(request: AuthedHttpRequest, draft_id: int, payload: DraftPatch):
-    draft = actions.access_draft(request.user, draft_id)
+    draft = selectors.access_draft(request.user, draft_id)
     actions.check_writer(request.user, draft)
     draft = actions.do_edit_draft(draft=draft, editor=request.user, text=payload.text,
                                   visibility=payload.visibility, autosave=payload.autosave)
@@ -231,7 +181,7 @@ def edit_draft(request: AuthedHttpRequest, draft_id: int, payload: DraftPatch):
 
 @router.delete("/desk/drafts/{draft_id}", response={204: None}, summary="Delete a draft")
 def delete_draft(request: AuthedHttpRequest, draft_id: int):
-    draft = actions.access_draft(request.user, draft_id)
+    draft = selectors.access_draft(request.user, draft_id)
     actions.check_writer(request.user, draft)
     actions.do_delete_draft(draft=draft, actor=request.user)
     return Status(204, None)
@@ -240,7 +190,7 @@ def delete_draft(request: AuthedHttpRequest, draft_id: int):
 @router.post("/desk/drafts/{draft_id}/submit", response=DraftOut,
              summary="Publish now or at scheduled_at, or send to review when the policy says so")
 def submit(request: AuthedHttpRequest, draft_id: int, payload: SubmitIn):
-    draft = actions.access_draft(request.user, draft_id)
+    draft = selectors.access_draft(request.user, draft_id)
     actions.check_writer(request.user, draft)
     return draft_out(actions.do_submit(draft=draft, actor=request.user, scheduled_at=payload.scheduled_at))
 
@@ -248,7 +198,7 @@ def submit(request: AuthedHttpRequest, draft_id: int, payload: SubmitIn):
 @router.post("/desk/drafts/{draft_id}/review", response=DraftOut,
              summary="A reviewer approves, requests changes (with a comment) or rejects")
 def review(request: AuthedHttpRequest, draft_id: int, payload: ReviewIn):
-    draft = actions.access_draft(request.user, draft_id)
+    draft = selectors.access_draft(request.user, draft_id)
     return draft_out(actions.do_review(draft=draft, reviewer=request.user, decision=payload.decision,
                                        comment=payload.comment))
 
@@ -256,7 +206,7 @@ def review(request: AuthedHttpRequest, draft_id: int, payload: ReviewIn):
 @router.get("/desk/audit", response=list[AuditOut],
             summary="The append-only audit log (reviewers: everything; authors: their drafts). format=csv for CSV")
 def audit(request: AuthedHttpRequest, draft_id: int | None = None, format: str = "json"):
-    rows = audit_rows(request.user, draft_id)
+    rows = selectors.audit_rows(request.user, draft_id)
     if format == "csv":
         return csv_response(rows)
     if format != "json":

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,14 +19,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from colony.core.errors import ActionError, NotFound
 from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
-from colony.core.web import refuse
+from colony.core.web import refuses_back_to
 from colony.people.actions import access_person
 from colony.social.actions import access_post
 from colony.social.models import Visibility
 
-from . import actions
-from .api import audit_out, audit_rows, csv_response
-from .models import AuditEvent, BrandTerm, Delegation, Draft, Policy
+from . import actions, selectors
+from .api import audit_out, csv_response
+from .models import BrandTerm, Draft, Policy
 
 CHANNEL_NAMES = {"colony": "Colony", "mastodon": "Mastodon", "x": "X", "linkedin": "LinkedIn", "bluesky": "Bluesky"}
 
@@ -36,27 +36,24 @@ UNSCHEDULED_NOTE = gettext_lazy("The change took the post off the schedule: it g
 
 
 def _desk_user(request: AuthedHttpRequest) -> None:
-    if not (actions.uses_desk(request.user) or actions.is_reviewer(request.user)):
+    if not (selectors.uses_desk(request.user) or selectors.is_reviewer(request.user)):
         raise NotFound(_("The desk is for leaders, their delegates and reviewers."))
 
 
 @login_required
 def index(request: AuthedHttpRequest) -> HttpResponse:
-    try:
-        _desk_user(request)
-    except NotFound:
-        return render(request, "errors/404.html", status=404)
-    mine = actions.written_by(request.user)
+    _desk_user(request)
+    mine = selectors.written_by(request.user)
     open_states = [Draft.Status.DRAFT, Draft.Status.READY, Draft.Status.CHANGES_REQUESTED]
     return render(request, "desk/index.html", {
         "drafts": mine.filter(status__in=open_states)[:50],
         "in_review": mine.filter(status__in=[Draft.Status.IN_REVIEW, Draft.Status.REJECTED])[:50],
         "scheduled": mine.filter(status=Draft.Status.SCHEDULED).order_by("scheduled_at")[:50],
         "published": mine.filter(status=Draft.Status.PUBLISHED).order_by("-updated_at")[:20],
-        "writes_for": actions.writes_for(request.user),
-        "review_count": actions.waiting_for(request.user).count()
-        if actions.is_reviewer(request.user) else 0,
-        "is_reviewer": actions.is_reviewer(request.user),
+        "writes_for": selectors.writes_for(request.user),
+        "review_count": selectors.waiting_for(request.user).count()
+        if selectors.is_reviewer(request.user) else 0,
+        "is_reviewer": selectors.is_reviewer(request.user),
         "can_manage": request.user.has_perm("desk.manage_policy"),
         "place": "desk",
     })
@@ -64,27 +61,24 @@ def index(request: AuthedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to("desk")
 def create(request: AuthedHttpRequest) -> HttpResponse:
-    try:
-        author = access_person(request.POST["author"], viewer=request.user) if request.POST.get("author") else None
-        draft = actions.do_create_draft(writer=request.user, text=request.POST.get("text", ""), author=author)
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("desk"))
+    author = access_person(request.POST["author"], viewer=request.user) if request.POST.get("author") else None
+    draft = actions.do_create_draft(writer=request.user, text=request.POST.get("text", ""), author=author)
     return HttpResponseRedirect(reverse("desk-draft", args=[draft.pk]))
 
 
 def _draft_context(request: AuthedHttpRequest, draft: Draft) -> dict[str, Any]:
     writer = draft.drafted_by
     result = actions.run_checks(draft.text, writer=request.user) if draft.text else None
-    is_writer = draft.author_id == request.user.pk or actions.delegation(draft.author, request.user) is not None
+    is_writer = draft.author_id == request.user.pk or selectors.delegation(draft.author, request.user) is not None
     return {
         "draft": draft, "result": result, "findings": actions.findings_data(result) if result else [],
         # A writer sees the draft's whole story; a reviewer only what was sent to review.
-        "events": AuditEvent.objects.filter(draft_id=draft.pk).select_related("actor") if is_writer
-        else audit_rows(request.user, draft.pk),
+        "events": selectors.draft_events(draft) if is_writer else selectors.audit_rows(request.user, draft.pk),
         "is_writer": is_writer, "writer": writer,
-        "can_publish": actions.may_publish(request.user, draft),
-        "can_review": actions.may_review(request.user, draft),
+        "can_publish": selectors.may_publish(request.user, draft),
+        "can_review": selectors.may_review(request.user, draft),
         "visibilities": Visibility.choices, "place": "desk",
         "now": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
     }
@@ -92,10 +86,7 @@ def _draft_context(request: AuthedHttpRequest, draft: Draft) -> dict[str, Any]:
 
 @login_required
 def draft(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
-    try:
-        found = actions.access_draft(request.user, draft_id)
-    except NotFound:
-        return render(request, "errors/404.html", status=404)
+    found = selectors.access_draft(request.user, draft_id)
     return render(request, "desk/draft.html", _draft_context(request, found))
 
 
@@ -116,16 +107,14 @@ def check(request: AuthedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to("desk")
 def save(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
     autosave = request.POST.get("autosave") == "1"
-    try:
-        found = actions.access_draft(request.user, draft_id)
-        actions.check_writer(request.user, found)
-        was_scheduled = found.status == Draft.Status.SCHEDULED
-        found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST.get("text", ""),
-                                      visibility=request.POST.get("visibility") or None, autosave=autosave)
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("desk"))
+    found = selectors.access_draft(request.user, draft_id)
+    actions.check_writer(request.user, found)
+    was_scheduled = found.status == Draft.Status.SCHEDULED
+    found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST.get("text", ""),
+                                  visibility=request.POST.get("visibility") or None, autosave=autosave)
     unscheduled = was_scheduled and found.status != Draft.Status.SCHEDULED
     if getattr(request, "htmx", False):
         return render(request, "desk/_saved.html", {"draft": found, "autosave": autosave, "unscheduled": unscheduled})
@@ -146,17 +135,15 @@ def _moment(value: str) -> datetime | None:
 
 @login_required
 @require_POST
+@refuses_back_to("desk-draft", "draft_id")
 def submit(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
-    try:
-        found = actions.access_draft(request.user, draft_id)
-        actions.check_writer(request.user, found)
-        if "text" in request.POST:
-            found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST["text"],
-                                          visibility=request.POST.get("visibility") or None)
-        when = _moment(request.POST.get("scheduled_at", "")) if request.POST.get("schedule") else None
-        found = actions.do_submit(draft=found, actor=request.user, scheduled_at=when)
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("desk-draft", args=[draft_id]))
+    found = selectors.access_draft(request.user, draft_id)
+    actions.check_writer(request.user, found)
+    if "text" in request.POST:
+        found = actions.do_edit_draft(draft=found, editor=request.user, text=request.POST["text"],
+                                      visibility=request.POST.get("visibility") or None)
+    when = _moment(request.POST.get("scheduled_at", "")) if request.POST.get("schedule") else None
+    found = actions.do_submit(draft=found, actor=request.user, scheduled_at=when)
     notes = {
         Draft.Status.IN_REVIEW: _("Sent to review: the policy asks a reviewer to look at this first."),
         Draft.Status.SCHEDULED: _("Scheduled."),
@@ -171,52 +158,45 @@ def submit(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to("desk-draft", "draft_id")
 def review(request: AuthedHttpRequest, draft_id: int) -> HttpResponse:
-    try:
-        found = actions.access_draft(request.user, draft_id)
-        actions.do_review(draft=found, reviewer=request.user, decision=request.POST.get("decision", ""),
-                          comment=request.POST.get("comment", ""))
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("desk-draft", args=[draft_id]))
+    found = selectors.access_draft(request.user, draft_id)
+    actions.do_review(draft=found, reviewer=request.user, decision=request.POST.get("decision", ""),
+                      comment=request.POST.get("comment", ""))
     messages.success(request, _("Your decision is recorded and the author has been told."))
     return HttpResponseRedirect(reverse("desk-review"))
 
 
 @login_required
 @require_POST
+@refuses_back_to("desk-draft", "draft_id")
 def act(request: AuthedHttpRequest, draft_id: int, action: str) -> HttpResponse:
     """Unschedule or delete a draft."""
-    try:
-        found = actions.access_draft(request.user, draft_id)
-        actions.check_writer(request.user, found)
-        if action == "unschedule":
-            actions.do_unschedule(draft=found, actor=request.user)
-        elif action == "delete":
-            actions.do_delete_draft(draft=found, actor=request.user)
-            messages.success(request, _("The draft is deleted."))
-            return HttpResponseRedirect(reverse("desk"))
-        else:
-            raise NotFound(_("Unknown action."))
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("desk-draft", args=[draft_id]))
+    found = selectors.access_draft(request.user, draft_id)
+    actions.check_writer(request.user, found)
+    if action == "unschedule":
+        actions.do_unschedule(draft=found, actor=request.user)
+    elif action == "delete":
+        actions.do_delete_draft(draft=found, actor=request.user)
+        messages.success(request, _("The draft is deleted."))
+        return HttpResponseRedirect(reverse("desk"))
+    else:
+        raise NotFound(_("Unknown action."))
     return HttpResponseRedirect(reverse("desk-draft", args=[draft_id]))
 
 
 @login_required
 def review_queue(request: AuthedHttpRequest) -> HttpResponse:
-    if not actions.is_reviewer(request.user):
-        return render(request, "errors/404.html", status=404)
-    waiting = actions.waiting_for(request.user).select_related("author", "drafted_by").order_by("updated_at")
+    if not selectors.is_reviewer(request.user):
+        raise Http404
+    waiting = selectors.waiting_for(request.user).select_related("author", "drafted_by").order_by("updated_at")
     return render(request, "desk/review.html", {"waiting": waiting, "place": "desk"})
 
 
 @login_required
 def audit(request: AuthedHttpRequest, fmt: str = "html") -> HttpResponse:
-    try:
-        _desk_user(request)
-    except NotFound:
-        return render(request, "errors/404.html", status=404)
-    rows = audit_rows(request.user)
+    _desk_user(request)
+    rows = selectors.audit_rows(request.user)
     if fmt == "csv":
         return csv_response(rows)
     if fmt == "json":
@@ -229,51 +209,47 @@ def audit(request: AuthedHttpRequest, fmt: str = "html") -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refuses_back_to("desk-delegates")
 def delegates(request: AuthedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("desk.use_desk"):
-        return render(request, "errors/404.html", status=404)
+        raise Http404
     if request.method == "POST":
-        try:
-            person = access_person(request.POST.get("handle", "").strip(), viewer=request.user)
-            if request.POST.get("remove"):
-                actions.do_revoke(leader=request.user, assistant=person)
-            else:
-                actions.do_delegate(leader=request.user, assistant=person,
-                                    can_publish=request.POST.get("can_publish") == "on")
-        except ActionError as exc:
-            return refuse(request, exc, default=reverse("desk-delegates"))
+        person = access_person(request.POST.get("handle", "").strip(), viewer=request.user)
+        if request.POST.get("remove"):
+            actions.do_revoke(leader=request.user, assistant=person)
+        else:
+            actions.do_delegate(leader=request.user, assistant=person,
+                                can_publish=request.POST.get("can_publish") == "on")
         return HttpResponseRedirect(reverse("desk-delegates"))
     return render(request, "desk/delegates.html", {
-        "delegations": Delegation.objects.filter(leader=request.user).select_related("assistant"), "place": "desk",
+        "delegations": selectors.delegations_of(request.user), "place": "desk",
     })
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refuses_back_to("desk-policy")
 def policy(request: AuthedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("desk.manage_policy"):
-        return render(request, "errors/404.html", status=404)
+        raise Http404
     from .checks import KINDS
 
     if request.method == "POST":
-        try:
-            if request.POST.get("form") == "term":
-                actions.do_add_brand_term(actor=request.user, kind=request.POST.get("kind", ""),
-                                          term=request.POST.get("term", ""),
-                                          replacement=request.POST.get("replacement", ""))
-            elif request.POST.get("form") == "remove-term":
-                actions.do_remove_brand_term(actor=request.user, term_id=parse_id(request.POST.get("term_id", "")) or 0)
-            else:
-                actions.do_set_policy(actor=request.user, review_kinds=request.POST.getlist("review_kinds"),
-                                      min_severity=request.POST.get("min_severity", "warn"),
-                                      applies_to=request.POST.get("applies_to", "leaders"),
-                                      safe_harbour=request.POST.get("safe_harbour", ""))
-                messages.success(request, _("The policy is saved."))
-        except ActionError as exc:
-            return refuse(request, exc, default=reverse("desk-policy"))
+        if request.POST.get("form") == "term":
+            actions.do_add_brand_term(actor=request.user, kind=request.POST.get("kind", ""),
+                                      term=request.POST.get("term", ""),
+                                      replacement=request.POST.get("replacement", ""))
+        elif request.POST.get("form") == "remove-term":
+            actions.do_remove_brand_term(actor=request.user, term_id=parse_id(request.POST.get("term_id", "")) or 0)
+        else:
+            actions.do_set_policy(actor=request.user, review_kinds=request.POST.getlist("review_kinds"),
+                                  min_severity=request.POST.get("min_severity", "warn"),
+                                  applies_to=request.POST.get("applies_to", "leaders"),
+                                  safe_harbour=request.POST.get("safe_harbour", ""))
+            messages.success(request, _("The policy is saved."))
         return HttpResponseRedirect(reverse("desk-policy"))
     return render(request, "desk/policy.html", {
-        "policy": Policy.current(), "kinds": KINDS, "terms": BrandTerm.objects.all(),
+        "policy": Policy.current(), "kinds": KINDS, "terms": selectors.brand_terms(),
         "term_kinds": BrandTerm.Kind.choices, "applies": Policy.AppliesTo.choices, "place": "desk",
     })
 
@@ -283,12 +259,9 @@ def copy_for(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     """A post prepared for another network: its length there, and a shortened version that fits."""
     from .checks import CHANNELS, measure_length, shorten
 
-    try:
-        post = access_post(request.user, post_id)
-    except NotFound:
-        return render(request, "errors/404.html", status=404)
-    if post.author_id != request.user.pk and actions.delegation(post.author, request.user) is None:
-        return render(request, "errors/404.html", status=404)
+    post = access_post(request.user, post_id)
+    if post.author_id != request.user.pk and selectors.delegation(post.author, request.user) is None:
+        raise Http404
     channel = request.GET.get("channel", "x")
     if channel not in CHANNELS:
         channel = "x"

@@ -44,7 +44,7 @@ def _check_text(text: str) -> str:
 
 
 def _people(sender: User, handles: Sequence[str]) -> list[User]:
-    from colony.social.models import blocked_either_way
+    from colony.graph.models import blocked_either_way
 
     wanted = list(dict.fromkeys(h.strip().lstrip("@").lower() for h in handles if h and h.strip()))
     wanted = [h for h in wanted if h != sender.username]
@@ -93,8 +93,8 @@ def do_start_conversation(*, sender: User, handles: Sequence[str], text: str,
 def do_send_message(*, sender: User, conversation: Conversation, text: str,
                     uploads: Sequence[tuple[IO[bytes], str]] = ()) -> Message:
     """Send a message, with image or PDF attachments checked like a post's."""
+    from colony.graph.models import blocked_either_way
     from colony.social.actions import check_attachment_upload, do_upload_attachment
-    from colony.social.models import blocked_either_way
 
     text = _check_text(text)
     if len(uploads) > settings.COLONY_MAX_ATTACHMENTS:

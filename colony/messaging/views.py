@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
-from colony.core.web import refuse
+from colony.core.web import refuses_back_to
 
 from . import actions, selectors
 
@@ -30,7 +30,7 @@ def new(request: AuthedHttpRequest) -> HttpResponse:
                 sender=request.user, handles=handles.replace(",", " ").split(), text=text,
                 uploads=[(f, f.name or "file") for f in request.FILES.getlist("attachments")],
             )
-        except ActionError as exc:
+        except ActionError as exc:  # shown on the form, so what was typed stays
             error = exc.message
         else:
             return HttpResponseRedirect(reverse("conversation", args=[conversation.pk]))
@@ -40,10 +40,7 @@ def new(request: AuthedHttpRequest) -> HttpResponse:
 
 @login_required
 def conversation(request: AuthedHttpRequest, conversation_id: int) -> HttpResponse:
-    try:
-        found = actions.access_conversation(request.user, conversation_id)
-    except ActionError:
-        return render(request, "errors/404.html", status=404)
+    found = actions.access_conversation(request.user, conversation_id)
     actions.do_mark_read(user=request.user, conversation=found)
     return render(request, "messaging/conversation.html", {
         "conversation": found, "messages": selectors.messages(found),
@@ -53,15 +50,13 @@ def conversation(request: AuthedHttpRequest, conversation_id: int) -> HttpRespon
 
 @login_required
 @require_POST
+@refuses_back_to("messages")
 def send(request: AuthedHttpRequest, conversation_id: int) -> HttpResponse:
-    try:
-        found = actions.access_conversation(request.user, conversation_id)
-        if request.POST.get("leave"):
-            actions.do_leave(user=request.user, conversation=found)
-            return HttpResponseRedirect(reverse("messages"))
-        uploads = [(f, f.name or "file") for f in request.FILES.getlist("attachments")]
-        actions.do_send_message(sender=request.user, conversation=found, text=request.POST.get("text", ""),
-                                uploads=uploads)
-    except ActionError as exc:
-        return refuse(request, exc, default=reverse("messages"))
+    found = actions.access_conversation(request.user, conversation_id)
+    if request.POST.get("leave"):
+        actions.do_leave(user=request.user, conversation=found)
+        return HttpResponseRedirect(reverse("messages"))
+    uploads = [(f, f.name or "file") for f in request.FILES.getlist("attachments")]
+    actions.do_send_message(sender=request.user, conversation=found, text=request.POST.get("text", ""),
+                            uploads=uploads)
     return HttpResponseRedirect(reverse("conversation", args=[conversation_id]) + "#composer-end")

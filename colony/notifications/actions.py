@@ -23,7 +23,7 @@ def notify(
     detail: str = "",
 ) -> list[Notification]:
     """Notify each recipient once, never the actor, never someone who muted or blocked the actor."""
-    from colony.social.models import Block, Mute
+    from colony.graph.models import Block, Mute
 
     ids = {r for r in recipients if r != actor.pk}
     if not ids:

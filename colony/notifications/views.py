@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from colony.core.errors import OutOfRange
 from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
-from colony.core.web import int_param, refuse
+from colony.core.web import int_param, refuses_back_to
 
 from . import actions, selectors
 from .rendering import describe
@@ -32,10 +32,11 @@ def index(request: AuthedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@refuses_back_to("notifications")
 def mark_read(request: AuthedHttpRequest) -> HttpResponse:
     up_to = request.POST.get("up_to_id", "")
     up_to_id = parse_id(up_to)
     if up_to and up_to_id is None:
-        return refuse(request, OutOfRange("up_to_id"), default=reverse("notifications"))
+        raise OutOfRange("up_to_id")
     actions.do_mark_read(user=request.user, up_to_id=up_to_id)
     return HttpResponseRedirect(reverse("notifications"))

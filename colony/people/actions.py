@@ -25,9 +25,11 @@ from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
+from colony.core.tasks import enqueue_on_commit
 from colony.core.uploads import check_upload_size
 
 from .models import AccountEvent, ApiToken, Skill, SpokenLanguage, Team, User, handle_validator
+from .tasks import analyze_profile
 
 _SKILL_JUNK = re.compile(r"[^\w+#.]+", re.UNICODE)
 _AVATAR_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
@@ -78,7 +80,7 @@ def check_languages(codes: Iterable[str]) -> list[str]:
 
 def access_person(handle: str, *, viewer: User | None = None) -> User:
     """The active person with ``handle``, or NotFound — also when they blocked ``viewer``."""
-    from colony.social.models import Block
+    from colony.graph.models import Block
 
     handle = handle.strip().lstrip("@")
     person = User.objects.active().filter(username__iexact=handle).first()
@@ -200,8 +202,6 @@ def do_update_profile(
     if checked_languages is not None:
         _set_languages(user, checked_languages)
     if analyze:
-        from colony.core.tasks import analyze_profile, enqueue_on_commit
-
         enqueue_on_commit(analyze_profile, user.pk)
     return user
 

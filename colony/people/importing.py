@@ -13,11 +13,12 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from colony.core.analysis import analyze_in_batches, analyze_profiles
+from colony.core.analysis import analyze_in_batches
 from colony.core.errors import ActionError
 from colony.core.importing import ImportResult, import_lines
 
 from .actions import check_handle, do_create_user, do_update_profile
+from .analysis import analyze_profiles
 from .models import Team, User
 
 

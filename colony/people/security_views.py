@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
+from colony.core.web import add_refusal
 
 from . import actions, selectors
 from .account_events import describe
@@ -66,8 +67,8 @@ def settings_tokens(request: AuthedHttpRequest) -> HttpResponse:
         try:
             row, raw = actions.do_create_token(user=request.user, name=form.cleaned_data["name"],
                                                expires_in_days=int(days) if days else None)
-        except ActionError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        except ActionError as exc:  # shown on the form, so what was typed stays
+            add_refusal(form, exc)
         else:
             new_token = {"row": row, "raw": raw}
             form = TokenForm()
@@ -85,10 +86,7 @@ def settings_tokens(request: AuthedHttpRequest) -> HttpResponse:
 def settings_token_revoke(request: AuthedHttpRequest, token_id: int) -> HttpResponse:
     if refused := _not_for_guests(request):
         return refused
-    try:
-        actions.do_revoke_token(user=request.user, token_id=token_id)
-    except ActionError:
-        return render(request, "errors/404.html", status=404)
+    actions.do_revoke_token(user=request.user, token_id=token_id)  # someone else's token: the 404 page
     messages.success(request, _("The token was revoked; it no longer works."))
     return redirect("settings-tokens")
 

@@ -23,7 +23,7 @@ def directory(
     """Active people matching every filter given, by name; never those who blocked ``viewer``."""
     qs = User.objects.active().select_related("team")
     if viewer is not None:
-        from colony.social.models import Block
+        from colony.graph.models import Block
 
         qs = qs.exclude(pk__in=Block.objects.filter(target_id=viewer.pk).values("user_id"))
     if query:
@@ -51,10 +51,19 @@ def locations() -> list[str]:
 
 
 def counts(user: User) -> dict[str, int]:
+    """Followers, following, and the posts anyone in the organisation may read.
+
+    The post count is the same for every viewer, so it leaves out what only
+    some may read (followers-only, mentioned-only, closed and secret
+    communities): a number on a profile must not tell that such posts exist.
+    It mirrors ``social.audience.for_whole_organisation``, read through the
+    reverse relation because posts sit above people.
+    """
     return {
         "followers": user.followers.count(),
         "following": user.following.count(),
-        "posts": user.posts.filter(deleted_at__isnull=True).count(),
+        "posts": user.posts.filter(deleted_at__isnull=True, visibility="organisation")
+        .exclude(community__kind__in=["closed", "secret"]).count(),
     }
 
 

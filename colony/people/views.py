@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
@@ -10,17 +8,13 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
-from colony.core.web import back_url, int_param
-from colony.social import selectors as social_selectors
-from colony.social.models import Block, Follow, Mute
+from colony.core.web import add_refusal, back_url
 
 from . import actions, selectors
 from .forms import ProfileForm, split_list
@@ -81,8 +75,8 @@ def settings_profile(request: AuthedHttpRequest) -> HttpResponse:
                 actions.do_set_avatar(user=user, upload=data["avatar"])
             elif data.get("avatar") is False:  # "clear" was ticked
                 actions.do_remove_avatar(user=user)
-        except ActionError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        except ActionError as exc:  # shown on the form, so what was typed stays
+            add_refusal(form, exc)
         else:
             messages.success(request, _("Your profile has been saved."))
             return redirect("settings")
@@ -122,55 +116,3 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
-def profile(request: AuthedHttpRequest, handle: str) -> HttpResponse:
-    try:
-        person = actions.access_person(handle, viewer=request.user)
-    except ActionError:
-        return render(request, "errors/404.html", status=404)
-    person = User.objects.select_related("team", "manager").prefetch_related("skills", "languages").get(pk=person.pk)
-    me = request.user
-    with_replies = request.GET.get("with_replies") == "1"
-    posts = social_selectors.profile_timeline(me, person, max_id=int_param(request, "max_id"),
-                                              with_replies=with_replies)
-    context = {
-        "person": person,
-        "counts": selectors.counts(person),
-        "following": Follow.objects.filter(follower_id=me.pk, followee=person).exists(),
-        "muting": Mute.objects.filter(user_id=me.pk, target=person).exists(),
-        "blocking": Block.objects.filter(user_id=me.pk, target=person).exists(),
-        "views": social_selectors.present(me, posts),
-        "next_max_id": posts[-1].pk if len(posts) >= social_selectors.DEFAULT_LIMIT else None,
-        "with_replies": with_replies,
-        "place": "people" if person.pk != me.pk else "profile",
-    }
-    if getattr(request, "htmx", False) and request.GET.get("max_id"):
-        return render(request, "social/_post_page.html", context)
-    return render(request, "people/profile.html", context)
-
-
-_PALETTE = ["#2f6f4f", "#7a4b94", "#b5532a", "#2b5d9b", "#8a6d1d", "#a23b5a", "#3b7d86", "#5b6b2f"]
-
-
-@login_required
-@cache_control(private=True, max_age=86400)
-def default_avatar(request: AuthedHttpRequest, handle: str) -> HttpResponse:
-    """A generated avatar: initials on a colour picked from the handle.
-
-    Only for people the viewer may know of (a guest: the people they work
-    with), so it cannot be used to learn who exists.
-    """
-    person = (social_selectors.people_known_to(request.user).filter(username__iexact=handle)
-              .only("username", "display_name").first())
-    if person is None:
-        return HttpResponse(status=404)
-    name = person.name
-    initials = "".join(w[0] for w in name.split()[:2]).upper() or "?"
-    colour = _PALETTE[int(hashlib.sha256(handle.lower().encode()).hexdigest(), 16) % len(_PALETTE)]
-    svg = (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img">'
-        f'<rect width="64" height="64" rx="32" fill="{colour}"/>'
-        '<text x="32" y="40" font-family="system-ui,sans-serif" font-size="24" font-weight="600" '
-        f'text-anchor="middle" fill="#fff">{escape(initials)}</text></svg>'
-    )
-    return HttpResponse(svg, content_type="image/svg+xml")

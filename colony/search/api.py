@@ -17,10 +17,10 @@ from colony.people.actions import access_person
 from colony.people.api import PersonOut
 from colony.social import selectors as social_selectors
 from colony.social.api import PostOut
+from colony.social.search_index import Filters
 from colony.wiki.api import PageSummaryOut, page_summary_out
 
 from . import selectors
-from .backends import Filters
 
 router = Router(tags=["search"])
 

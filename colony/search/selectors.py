@@ -11,21 +11,13 @@ from django.utils.html import escape
 
 from colony.communities.models import Community
 from colony.communities.selectors import directory as community_directory
+from colony.core.fulltext import MARK_END, MARK_START, query_terms
 from colony.people.models import User
 from colony.people.selectors import directory
 from colony.social.models import Hashtag, Post
+from colony.social.search_index import Filters, Hit, post_index
 from colony.wiki.models import WikiPage
-
-from .backends import (
-    MARK_END,
-    MARK_START,
-    Filters,
-    Hit,
-    WikiHit,
-    post_index,
-    query_terms,
-    wiki_index,
-)
+from colony.wiki.search_index import WikiHit, wiki_index
 
 ROUNDS = 4  # bounded: at most this many batches of candidates per page
 H = TypeVar("H")  # an index hit

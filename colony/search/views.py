@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from colony.core.fulltext import query_terms
 from colony.core.ids import parse_id
 from colony.core.typing import AuthedHttpRequest
 from colony.social import selectors as social_selectors
+from colony.social.search_index import Filters
 
 from . import selectors
-from .backends import Filters, query_terms
 
 PAGE = 20
 

@@ -20,35 +20,33 @@ from django.utils.translation import ngettext
 
 from colony.communities.actions import check_can_post
 from colony.communities.models import Community
-from colony.core import tasks as analysis_tasks
 from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
 from colony.core.html import Rendered, extract_mentions, normalise_hashtag, render_markdown
 from colony.core.language import detect_language
 from colony.core.uploads import check_upload_size, clean_filename, upload_size
+from colony.graph.models import Block, Follow, Mute, blocked_either_way
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.actions import check_image_upload
 from colony.people.models import User
-from colony.search.backends import post_index
 
 from . import tasks
+from .audience import may_read, readers_among
 from .models import (
     Attachment,
-    Block,
     FeedEntry,
-    Follow,
+    GuestAccess,
     Hashtag,
     HashtagFollow,
     Mention,
-    Mute,
     Post,
     PostHashtag,
     PostRevision,
     Reaction,
     ReactionKind,
     Visibility,
-    blocked_either_way,
 )
+from .search_index import post_index
 
 # --- checks -----------------------------------------------------------------
 
@@ -277,7 +275,7 @@ def do_publish_post(
     notified: set[int] = set()
     if reply_to is not None:
         Post.objects.filter(pk=reply_to.pk).update(replies_count=F("replies_count") + 1)
-        if _can_see(reply_to.author, post):
+        if may_read(reply_to.author, post):
             notify(recipients=[reply_to.author_id], actor=author, kind=Notification.Kind.REPLY, post=post)
             notified.add(reply_to.author_id)
     if repost_of is not None:
@@ -285,14 +283,13 @@ def do_publish_post(
         notify(recipients=[repost_of.author_id], actor=author, kind=Notification.Kind.REPOST, post=post)
         notified.add(repost_of.author_id)
     notify(
-        recipients=[p.pk for p in mentioned
-                    if p.pk not in notified and ((community is None and not p.is_guest) or _can_see(p, post))],
+        recipients=readers_among(post, [p.pk for p in mentioned if p.pk not in notified]),
         actor=author,
         kind=Notification.Kind.MENTION,
         post=post,
     )
     tasks.enqueue_on_commit(tasks.fan_out_post, post.pk)
-    tasks.enqueue_on_commit(analysis_tasks.analyze_post, post.pk)
+    tasks.enqueue_on_commit(tasks.analyze_post, post.pk)
     return post
 
 
@@ -304,10 +301,8 @@ def _check_guest_may_post(guest: User, *, reply_to: Post | None, community: Comm
         raise refused
     if community is not None:
         return  # membership is checked like anyone's
-    from colony.asks.models import GuestAccess  # the guest's asks are a feature above posts
-
     root = (reply_to.thread_root_id or reply_to.pk) if reply_to is not None else None
-    if root is None or not GuestAccess.objects.filter(guest=guest, ask_id=root).exists():
+    if root is None or not GuestAccess.objects.filter(guest=guest, post_id=root).exists():
         raise refused
 
 
@@ -325,10 +320,6 @@ def _conversation_people(author: User, parent: Post, visibility: str, *, already
         ids += Mention.objects.filter(post=parent).values_list("user_id", flat=True)
     people = User.objects.active().filter(pk__in=[i for i in ids if i not in skip])
     return list(people)
-
-
-def _can_see(user: User, post: Post) -> bool:
-    return Post.objects.visible_to(user).filter(pk=post.pk).exists()
 
 
 def _check_repostable(author: User, original: Post, *, has_comment: bool) -> None:
@@ -370,10 +361,11 @@ def do_edit_post(*, editor: User, post: Post, text: str) -> Post:
     # Someone is told about a post once: dropping a mention and adding it back does not notify again.
     new_people -= set(Notification.objects.filter(post=post, kind=Notification.Kind.MENTION,
                                                   recipient_id__in=new_people).values_list("recipient_id", flat=True))
-    notify(recipients=[p.pk for p in mentioned if p.pk in new_people
-                       and ((post.community_id is None and not p.is_guest) or _can_see(p, post))],
+    notify(recipients=readers_among(post, [p.pk for p in mentioned if p.pk in new_people]),
            actor=editor, kind=Notification.Kind.MENTION, post=post)
-    tasks.enqueue_on_commit(analysis_tasks.analyze_post, post.pk)
+    # Mentions and hashtags may have changed whose home the post belongs in.
+    tasks.enqueue_on_commit(tasks.fan_out_post, post.pk)
+    tasks.enqueue_on_commit(tasks.analyze_post, post.pk)
     return post
 
 
@@ -397,7 +389,7 @@ def do_delete_post(*, actor: User, post: Post, as_moderator: bool = False) -> No
     FeedEntry.objects.filter(post=post).delete()
     Notification.objects.filter(post=post).delete()
     post_index().remove(post.pk)
-    tasks.enqueue_on_commit(analysis_tasks.forget_post, post.pk, post.author_id)
+    tasks.enqueue_on_commit(tasks.forget_post, post.pk, post.author_id)
     if post.reply_to_id:
         Post.objects.filter(pk=post.reply_to_id, replies_count__gt=0).update(replies_count=F("replies_count") - 1)
     if post.repost_of_id:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .actions import do_delete_post
-from .models import Attachment, Block, Follow, Hashtag, Post
+from .models import Attachment, Hashtag, Post, PostHashtag
 
 
 @admin.action(description=_("Delete the selected posts (content is removed for good)"))
@@ -50,7 +50,13 @@ class PostAdmin(admin.ModelAdmin):
 
 @admin.register(Hashtag)
 class HashtagAdmin(admin.ModelAdmin):
+    """Hashtags of posts the administrator may read: a tag is words of a post's text."""
+
     search_fields = ("name",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Hashtag]:
+        readable = Post.objects.visible_to(request.user).values("pk")  # type: ignore[arg-type]
+        return Hashtag.objects.filter(pk__in=PostHashtag.objects.filter(post__in=readable).values("hashtag_id"))
 
 
 @admin.register(Attachment)
@@ -73,14 +79,3 @@ class AttachmentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Attachment | None = None) -> bool:
         return False  # an attachment goes with its post
 
-
-@admin.register(Follow)
-class FollowAdmin(admin.ModelAdmin):
-    list_display = ("follower", "followee", "created_at")
-    raw_id_fields = ("follower", "followee")
-
-
-@admin.register(Block)
-class BlockAdmin(admin.ModelAdmin):
-    list_display = ("user", "target", "created_at")
-    raw_id_fields = ("user", "target")

@@ -273,7 +273,7 @@ class RelationshipOut(Schema):
 
 
 def _relationship(request: AuthedHttpRequest, handle: str) -> RelationshipOut:
-    from .models import Block, Follow, Mute
+    from colony.graph.models import Block, Follow, Mute
 
     other = access_person(handle, viewer=request.user)
     me = request.user

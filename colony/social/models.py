@@ -4,7 +4,6 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -46,68 +45,10 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.filter(deleted_at__isnull=True)
 
     def visible_to(self, user: User) -> PostQuerySet:
-        """Posts ``user`` may see: the one place visibility is decided.
+        """Posts ``user`` may read. The rule lives in ``colony.social.audience``."""
+        from .audience import readable_filter
 
-        Organisation posts are for every member; followers-only posts for the
-        author's followers; mentioned-only posts for the people mentioned. The
-        author and mentioned people see a post, unless it is in a closed or
-        secret community they do not belong to. Blocks hide posts both ways.
-        """
-        from colony.communities.models import Community, Membership
-
-        if getattr(user, "is_guest", False):
-            return self._visible_to_guest(user)
-        follows_author = Follow.objects.filter(follower_id=user.pk, followee_id=OuterRef("author_id"))
-        mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=user.pk)
-        return (
-            self.live()
-            .alias(_follows=Exists(follows_author), _mentioned=Exists(mentioned))
-            .filter(
-                Q(visibility=Visibility.ORGANISATION)
-                | Q(author_id=user.pk)
-                | Q(visibility=Visibility.FOLLOWERS, _follows=True)
-                | Q(_mentioned=True)
-            )
-            # A post in a community is for those who can read the community,
-            # on top of everything else (a mention does not open a secret one).
-            .filter(
-                Q(community_id__isnull=True)
-                | Q(community_id__in=Community.objects.filter(kind=Community.Kind.OPEN).values("id"))
-                | Q(community_id__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
-            )
-            # Two index lookups, not a scan of everyone: who blocked the
-            # viewer, and whom the viewer blocked.
-            .exclude(author_id__in=Block.objects.filter(target_id=user.pk).values("user_id"))
-            .exclude(author_id__in=Block.objects.filter(user_id=user.pk).values("target_id"))
-        )
-
-    def _visible_to_guest(self, user: User) -> PostQuerySet:
-        """A guest sees the asks they were invited to (and their threads) and their war rooms, nothing else."""
-        from colony.asks.models import GuestAccess
-        from colony.communities.models import Membership
-
-        asks = GuestAccess.objects.filter(guest_id=user.pk).values("ask_id")
-        mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=user.pk)
-        return (
-            self.live()
-            .alias(_mentioned=Exists(mentioned))
-            .filter(
-                # the ask they were invited to, whoever it was for
-                Q(pk__in=asks)
-                | (
-                    (Q(community_id__in=Membership.objects.filter(user_id=user.pk).values("community_id"))
-                     | Q(thread_root_id__in=asks))
-                    & (Q(visibility=Visibility.ORGANISATION) | Q(author_id=user.pk) | Q(_mentioned=True))
-                )
-            )
-        )
-
-
-def blocked_either_way(user: User) -> set[int]:
-    """Ids of people who blocked ``user`` or whom ``user`` blocked."""
-    return set(Block.objects.filter(target_id=user.pk).values_list("user_id", flat=True)) | set(
-        Block.objects.filter(user_id=user.pk).values_list("target_id", flat=True)
-    )
+        return self.filter(readable_filter(user))
 
 
 class PostKind(models.TextChoices):
@@ -254,22 +195,6 @@ class Attachment(models.Model):
         return f"{self.kind} {self.name}"
 
 
-class Follow(models.Model):
-    follower = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following", db_index=False
-    )
-    followee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followers", db_index=False
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["follower", "followee"], name="unique_follow")]
-        indexes = [models.Index(fields=["followee", "follower"])]
-
-    def __str__(self) -> str:
-        return f"{self.follower_id} follows {self.followee_id}"
-
 
 class HashtagFollow(models.Model):
     user = models.ForeignKey(
@@ -286,35 +211,6 @@ class HashtagFollow(models.Model):
         return f"{self.user_id} follows hashtag {self.hashtag_id}"
 
 
-class Mute(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_made", db_index=False
-    )
-    target = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes_received")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "target"], name="unique_mute")]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} mutes {self.target_id}"
-
-
-class Block(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made", db_index=False
-    )
-    target = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received", db_index=False
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "target"], name="unique_block")]
-        indexes = [models.Index(fields=["target", "user"])]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} blocks {self.target_id}"
 
 
 class FeedEntry(models.Model):
@@ -336,3 +232,17 @@ class FeedEntry(models.Model):
 
     def __str__(self) -> str:
         return f"post {self.post_id} in the feed of {self.owner_id}"
+
+
+class GuestAccess(models.Model):
+    """A post (an ask) opened to one guest, with its thread: part of the audience rule."""
+
+    guest = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guest_asks",
+                              db_index=False)
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="guests")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["guest", "post"], name="unique_guest_access")]
+
+    def __str__(self) -> str:
+        return f"guest {self.guest_id} on post {self.post_id}"

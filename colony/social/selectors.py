@@ -13,18 +13,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from colony.people.models import User
 
+from .audience import hidden_by_mutes, home_filter, home_sources
 from .models import (
     Attachment,
     FeedEntry,
-    Follow,
     Hashtag,
-    HashtagFollow,
     Mention,
-    Mute,
     Post,
     PostHashtag,
     PostKind,
@@ -34,6 +32,10 @@ from .models import (
 
 MAX_LIMIT = 40
 DEFAULT_LIMIT = 20
+
+# How a page finds the ask beside each ask post (``present``): the asks
+# feature, above posts, registers it when the app is ready (``AsksConfig``).
+ASK_LOADER: list[Callable[[list[int]], dict[int, Any]]] = []
 
 # A source yields candidate ids below ``max_id`` (exclusive), newest first.
 IdSource = Callable[[int | None, int | None, int], list[int]]
@@ -65,28 +67,47 @@ def _visible_page(
     max_id: int | None,
     since_id: int | None,
     limit: int,
+    admitted: QuerySet[Post] | None = None,
+    rounds: int = 4,
 ) -> list[Post]:
-    """Pull candidate ids from ``source`` and keep the visible ones until ``limit``."""
-    muted = Mute.objects.filter(user_id=viewer.pk).values("target_id")
+    """Pull candidate ids from ``source`` and keep the ``admitted`` ones (by
+    default, what the viewer may read, less muted authors) until ``limit``.
+
+    Each round asks for twice as many candidates as the last, so a stream
+    where most candidates fail the rule still fills a page in a few rounds.
+    """
+    if admitted is None:
+        admitted = Post.objects.visible_to(viewer).exclude(hidden_by_mutes(viewer))
     page: list[Post] = []
     cursor = max_id
-    for _round in range(4):
+    ask = limit
+    for _round in range(rounds):
         want = limit - len(page)
-        batch = source(cursor, since_id, want * 2 if _round else want)
+        batch = source(cursor, since_id, ask)
         if not batch:
             break
-        qs = (
-            Post.objects.visible_to(viewer)
-            .filter(id__in=batch)
-            .exclude(Q(author_id__in=muted) & ~Q(author_id=viewer.pk))
-            .select_related("author", "repost_of", "repost_of__author")
-        )
+        qs = admitted.filter(id__in=batch).select_related("author", "repost_of", "repost_of__author")
         found = sorted(qs, key=lambda p: p.id, reverse=True)
         page.extend(found[:want])
-        if len(page) >= limit or len(batch) < (want * 2 if _round else want):
+        if len(page) >= limit or len(batch) < ask:
             break
         cursor = batch[-1]
+        ask = min(ask * 2, 8 * MAX_LIMIT)
     return page
+
+
+def home_source(viewer: User) -> IdSource:
+    """Candidate ids for a home computed from the graph: the newest of the
+    indexed streams ``audience.home_sources`` names, merged."""
+    sources = home_sources(viewer)
+
+    def source(max_id: int | None, since_id: int | None, n: int) -> list[int]:
+        ids: set[int] = set()
+        for rows, column in sources:
+            ids.update(_range(rows, column, max_id, since_id, n))
+        return sorted(ids, reverse=True)[:n]
+
+    return source
 
 
 def _range(qs: QuerySet, column: str, max_id: int | None, since_id: int | None, n: int) -> list[int]:
@@ -119,33 +140,18 @@ def home_timeline(
 def home_candidates(viewer: User) -> QuerySet[Post]:
     """Every post that belongs in ``viewer``'s home, computed from the graph.
 
-    The rules match fan-out: own posts, top-level posts of people followed,
-    organisation posts with a followed hashtag, and posts mentioning the viewer.
+    The same rule as fan-out's recipients (``audience``), so a rebuilt or
+    past-the-cap home holds exactly what live fan-out delivered. Read it
+    through ``home_source`` (indexed streams) rather than scanning it.
     """
-    followees = Follow.objects.filter(follower_id=viewer.pk).values("followee_id")
-    tags = HashtagFollow.objects.filter(user_id=viewer.pk).values("hashtag_id")
-    tagged = PostHashtag.objects.filter(post_id=OuterRef("pk"), hashtag_id__in=tags)
-    mentioned = Mention.objects.filter(post_id=OuterRef("pk"), user_id=viewer.pk)
-    muted = Mute.objects.filter(user_id=viewer.pk).values("target_id")
-    return (
-        Post.objects.visible_to(viewer)
-        .alias(_tagged=Exists(tagged), _for_me=Exists(mentioned))
-        .filter(
-            Q(author_id=viewer.pk)
-            | Q(author_id__in=followees, reply_to__isnull=True)
-            | Q(_tagged=True, visibility=Visibility.ORGANISATION)
-            | Q(_for_me=True)
-        )
-        .exclude(author_id__in=muted)
-    )
+    return Post.objects.filter(home_filter(viewer))
 
 
 def _fan_in(viewer: User, *, max_id: int | None, limit: int) -> list[Post]:
     """Home posts computed from the graph, for pages older than the stored feed."""
-    qs = home_candidates(viewer).select_related("author", "repost_of", "repost_of__author")
-    if max_id is not None:
-        qs = qs.filter(id__lt=max_id)
-    return list(qs.order_by("-id")[:limit])
+    admitted = home_candidates(viewer).exclude(hidden_by_mutes(viewer))
+    return _visible_page(viewer, home_source(viewer), max_id=max_id, since_id=None, limit=limit,
+                         admitted=admitted, rounds=8)
 
 
 def organisation_timeline(
@@ -250,10 +256,8 @@ def present(viewer: User, posts: Iterable[Post]) -> list[PostView]:
             names[pid].append(handle)
     asks: dict[int, Any] = {}
     ask_ids = [p.pk for p in everything if p.kind == PostKind.ASK]
-    if ask_ids:
-        from colony.asks.models import Ask
-
-        asks = {a.pk: a for a in Ask.objects.filter(pk__in=ask_ids).prefetch_related("skills")}
+    if ask_ids and ASK_LOADER:
+        asks = ASK_LOADER[0](ask_ids)
 
     def view(p: Post) -> PostView:
         return PostView(post=p, reactions=counts.get(p.pk, {}), my_reactions=mine.get(p.pk, set()),

@@ -3,72 +3,30 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Q
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from colony.core.tasks import enqueue_on_commit
 
-__all__ = ["backfill_author", "backfill_hashtag", "enqueue_on_commit", "fan_out_post", "rebuild_feed", "trim_feeds"]
+from . import analysis
+
+__all__ = [
+    "analyze_post", "backfill_author", "backfill_hashtag", "enqueue_on_commit", "fan_out_post", "forget_post",
+    "rebuild_feed", "trim_feeds",
+]
 
 BACKFILL_COUNT = 40
 
 
 def feed_recipients(post_id: int) -> set[int]:
-    """Everyone whose home feed should get this post, author excluded."""
-    from .models import (
-        Follow,
-        HashtagFollow,
-        Mention,
-        Post,
-        PostHashtag,
-        Visibility,
-        blocked_either_way,
-    )
-
-    post = Post.objects.live().filter(pk=post_id).select_related("reply_to").first()
-    if post is None:
-        return set()
-    recipients: set[int] = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
-    if post.community_id is not None:
-        # Community posts go to the community's members (and, within it, to
-        # the audience the post's visibility allows).
-        from colony.communities.models import Membership
-
-        members = set(Membership.objects.filter(community_id=post.community_id).values_list("user_id", flat=True))
-        if post.visibility == Visibility.FOLLOWERS:
-            members &= set(Follow.objects.filter(followee_id=post.author_id).values_list("follower_id", flat=True)) | recipients
-        elif post.visibility == Visibility.MENTIONED:
-            members &= recipients
-        members.discard(post.author_id)
-        members -= blocked_either_way(post.author)
-        return members - _guests_who_cannot_read(post, members)
-    if post.visibility in (Visibility.ORGANISATION, Visibility.FOLLOWERS):
-        followers = Follow.objects.filter(followee_id=post.author_id)
-        if post.reply_to is not None and post.reply_to.author_id != post.author_id:
-            # A reply reaches followers only when they follow both sides of it.
-            parent_author = post.reply_to.author_id
-            followers = followers.filter(
-                Q(follower_id=parent_author)
-                | Q(follower__following__followee_id=parent_author)
-            )
-        recipients |= set(followers.values_list("follower_id", flat=True))
-    if post.visibility == Visibility.ORGANISATION and post.reply_to_id is None:
-        tags = PostHashtag.objects.filter(post=post).values("hashtag_id")
-        recipients |= set(HashtagFollow.objects.filter(hashtag_id__in=tags).values_list("user_id", flat=True))
-    recipients.discard(post.author_id)
-    recipients -= blocked_either_way(post.author)
-    return recipients - _guests_who_cannot_read(post, recipients)
-
-
-def _guests_who_cannot_read(post, recipients: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
-    """Guests among ``recipients`` whose narrow view (their asks and war rooms) does not include ``post``."""
-    from colony.people.models import User
-
+    """Everyone whose home feed should get this post, author excluded (see ``audience``)."""
+    from .audience import home_recipients
     from .models import Post
 
-    guests = User.objects.filter(pk__in=recipients, is_guest=True)
-    return {g.pk for g in guests if not Post.objects.visible_to(g).filter(pk=post.pk).exists()}
+    post = Post.objects.live().filter(pk=post_id).first()
+    if post is None:
+        return set()
+    return set(home_recipients(post).values_list("pk", flat=True))
 
 
 def deliver(post_id: int, owners: set[int]) -> int:
@@ -81,8 +39,15 @@ def deliver(post_id: int, owners: set[int]) -> int:
 
 @db_task(retries=3, retry_delay=2)
 def fan_out_post(post_id: int) -> int:
-    """Put a new post into its readers' home feeds. Idempotent."""
-    return deliver(post_id, feed_recipients(post_id))
+    """Put a post into the home feeds it belongs in, and take it out of any it
+    no longer belongs in (after an edit changed its mentions or hashtags).
+    Idempotent."""
+    from .models import FeedEntry, Post
+
+    recipients = feed_recipients(post_id)
+    author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
+    FeedEntry.objects.filter(post_id=post_id).exclude(owner_id__in=recipients | {author_id}).delete()
+    return deliver(post_id, recipients)
 
 
 def _backfill(owner_id: int, **filters: object) -> int:
@@ -117,17 +82,30 @@ def backfill_hashtag(user_id: int, hashtag_id: int) -> int:
 
 
 def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
-    """Recompute one stored home feed from the follow graph (after imports, or to repair)."""
+    """Recompute one stored home feed from the graph (after imports, or to repair).
+
+    It stores what live fan-out would have delivered (``audience``); mutes
+    are applied when the home is read, as for delivered posts.
+    """
     from colony.people.models import User
 
     from .models import FeedEntry
-    from .selectors import home_candidates
+    from .selectors import home_candidates, home_source
 
     owner = User.objects.filter(pk=owner_id).first()
     if owner is None:
         return 0
     cap = cap or settings.COLONY_FEED_CAP
-    ids = list(home_candidates(owner).order_by("-id").values_list("id", flat=True)[:cap])
+    source, admitted = home_source(owner), home_candidates(owner)
+    ids: list[int] = []
+    cursor = None
+    while len(ids) < cap:
+        batch = source(cursor, None, 500)
+        if not batch:
+            break
+        found = set(admitted.filter(id__in=batch).values_list("id", flat=True))
+        ids += [i for i in batch if i in found][: cap - len(ids)]
+        cursor = batch[-1]
     FeedEntry.objects.filter(owner_id=owner_id).delete()
     FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=i) for i in ids], batch_size=500)
     return len(ids)
@@ -159,3 +137,15 @@ def trim_feeds() -> int:
         .values_list("owner_id", flat=True)
     )
     return sum(trim_feed(owner, cap) for owner in heavy)
+
+
+@db_task(retries=2, retry_delay=5)
+def analyze_post(post_id: int) -> int:
+    """Embed a post after it commits, so publishing never waits for the model."""
+    return analysis.analyze_posts([post_id])
+
+
+@db_task(retries=2, retry_delay=5)
+def forget_post(post_id: int, author_id: int) -> None:
+    """A deleted post stops counting for its author."""
+    analysis.forget_post(post_id, author_id)

@@ -19,10 +19,9 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from colony.asks.models import GuestAccess
 from colony.core.ids import id_at, id_floor, parse_id
 from colony.notifications.models import Notification
-from colony.social.models import Post, Reaction
+from colony.social.models import GuestAccess, Post, Reaction
 from colony.testing import publish
 
 pytestmark = pytest.mark.django_db

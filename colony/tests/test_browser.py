@@ -102,7 +102,7 @@ def event_streams(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     database into the next test. At teardown every stream is made to see a
     change each few milliseconds, finds its socket closed and ends; we wait.
     """
-    from colony.core import views
+    from colony.site import events as views
 
     real_stream, real_snapshot = views._sync_stream, views._snapshot
     threads: list[threading.Thread] = []
@@ -320,8 +320,8 @@ def png_bytes() -> bytes:
 
 
 def test_a_person_finds_a_colleague_by_skill_and_follows_them(page: Page, member: Any, leader: Any) -> None:
+    from colony.graph.models import Follow
     from colony.people.actions import do_update_profile
-    from colony.social.models import Follow
 
     do_update_profile(user=leader, skills=["negotiation", "Supply Chain"], location="Milan")
     sign_in(page, "member")
@@ -355,7 +355,7 @@ def test_a_person_reacts_to_edits_and_deletes_a_post(page: Page, member: Any) ->
     expect(page.get_by_role("heading", name="Edit history")).to_be_visible()
     expect(page.locator("main")).to_contain_text("First draft of the release notes")
 
-    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Home").click()
     page.once("dialog", lambda dialog: dialog.accept())
     timeline_post(page, "Final release notes").get_by_role("button", name=re.compile("Delete")).click()
     expect(page.locator("#alerts")).to_contain_text("deleted")
@@ -366,7 +366,7 @@ def test_a_person_reacts_to_edits_and_deletes_a_post(page: Page, member: Any) ->
 def test_a_person_reposts_a_colleagues_post(page: Page, member: Any, leader: Any) -> None:
     original = publish(leader, "We are hiring two firmware engineers #hiring")
     sign_in(page, "member")
-    page.goto("/organisation")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Organisation").click()
     timeline_post(page, "We are hiring").get_by_role("button", name=re.compile("Repost")).click()
     expect(page.locator("#alerts")).to_contain_text("Reposted")
     assert Post.objects.filter(author=member, repost_of=original).exists()

@@ -31,7 +31,7 @@ PAGES: dict[str, str] = {
     "settings/tokens": MATRIX, "settings/tokens/<id:token_id>/revoke": MATRIX, "settings/activity": MATRIX,
     "reset/<str:uidb64>/<str:token>": "single-use token (test_admin_accounts)",
     "signin": "public", "signout": "own only", "events": "own counts only", "healthz": "public, no data",
-    "^media/(?P<path>.+)$": MATRIX, "jsi18n/": "public", "admin/": "administrators; messages not registered",
+    "^media/(?P<path>.+)$": MATRIX, "jsi18n/": "public",
     "asks": "own asks and matches only (test_asks)", "asks/new": "no content", "asks/preview": "no content sent",
     "asks/away": "own only", "asks/<id:ask_id>": MATRIX, "asks/<id:ask_id>/respond": MATRIX,
     "asks/<id:ask_id>/responses/<id:response_id>/shortlist": "asker only (test_asks)",
@@ -67,6 +67,7 @@ API: dict[str, str] = {
     "conversations/{conversation_id}/participants/me": "participants",
     "openapi.json": "public, no data", "docs": "public, no data",
     "asks/preview": "caller excluded; no content (test_asks)", "asks": "own asks and matches only",
+    "asks/away": "own only (asks test_away)",
     "asks/{ask_id}": MATRIX, "asks/{ask_id}/responses": MATRIX,
     "asks/{ask_id}/responses/{response_id}/shortlist": "asker only (test_asks)",
     "asks/{ask_id}/status": "asker only (test_asks)", "asks/{ask_id}/war-room": "asker only (test_asks)",
@@ -91,6 +92,32 @@ API.update({
     "wiki/pages/{page_id}/restore": MATRIX,
 })
 
+# The Django admin: administrators only, and it shows them only what they may read in Colony (messages are
+# not registered at all). Posts, their attachments and hashtags hold what an audience may read: the matrix
+# asks for each of their pages as an administrator outside a post's audience (and for the autocomplete search
+# and the "view on site" shortcut). The other models hold no post content.
+ADMIN_MODEL_PAGES = ("", "add/", "<path:object_id>/", "<path:object_id>/change/", "<path:object_id>/history/",
+                     "<path:object_id>/delete/")
+ADMIN: dict[str, str] = {
+    "": "the list of models", "<app_label>/": "the list of an app's models", "login/": "public (signing in)",
+    "logout/": "own only", "password_change/": "own only", "password_change/done/": "own only",
+    "jsi18n/": "public, no data", "(?P<url>.*)$": "no page (404, or signing in)",
+    "autocomplete/": MATRIX, "r/<path:content_type_id>/<path:object_id>/": MATRIX,
+    "people/user/<id>/password/": "refused: administrators set no passwords (test_admin_accounts)",
+}
+for _model in ("social/post", "social/attachment", "social/hashtag"):
+    ADMIN.update({f"{_model}/{_page}": MATRIX for _page in ADMIN_MODEL_PAGES})
+for _model, _why in {
+    "people/user": "accounts, no content (test_admin_accounts)", "people/team": "no content",
+    "people/skill": "no content", "people/apitoken": "token names, never the tokens (test_admin_accounts)",
+    "people/accountevent": "the account log, read-only (test_admin_accounts)", "auth/group": "permissions only",
+    "graph/follow": "who follows whom, no content", "graph/block": "who blocked whom, no content",
+    "axes/accessattempt": "sign-in attempts", "axes/accesslog": "sign-ins", "axes/accessfailurelog": "failed sign-ins",
+}.items():
+    ADMIN.update({f"{_model}/{_page}": _why for _page in ADMIN_MODEL_PAGES})
+ADMIN["people/accountevent/"] = MATRIX  # the log's list, as administrators and everyone else see it
+PAGES.update({f"admin/{route}": why for route, why in ADMIN.items()})
+
 CLASSIFIED = {**PAGES, **{f"api/v1/{route}": why for route, why in API.items()}}
 
 
@@ -99,12 +126,10 @@ def _routes(patterns, prefix: str = "") -> set[str]:
     for pattern in patterns:
         route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
-            if route in ("admin/",):
-                found.add(route)
-                continue
             found |= _routes(pattern.url_patterns, route)
         elif isinstance(pattern, URLPattern):
-            found.add(route)
+            # The admin's index of an app names the apps in a pattern (auth|people|…); one entry stands for it.
+            found.add(re.sub(r"\^\(\?P<app_label>[^)]*\)/\$$", "<app_label>/", route))
     return found
 
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 
 from colony.asks.actions import do_create_ask
-from colony.asks.models import GuestAccess
 from colony.communities.actions import do_add_member, do_create_community
-from colony.core.views import _snapshot
 from colony.notifications.models import Notification
-from colony.social.models import FeedEntry, Post
+from colony.site.events import _snapshot
+from colony.social.models import FeedEntry, GuestAccess, Post
 from colony.testing import make_person, publish
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +69,7 @@ def test_a_guest_posts_in_their_war_room_and_mentions_only_the_people_there(clie
 def test_a_guest_replies_in_the_thread_of_the_ask_they_were_invited_to(client, guest, leader, commit):
     with commit():
         ask = do_create_ask(author=leader, need="A freelance forecaster for the demand model")
-    GuestAccess.objects.create(guest=guest, ask=ask)
+    GuestAccess.objects.create(guest=guest, post_id=ask.pk)
     client.force_login(guest)
     response = client.post("/posts/new", {"text": "I did this for two retailers last year.", "reply_to": ask.pk})
     assert response.status_code == 302

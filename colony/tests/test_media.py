@@ -99,13 +99,13 @@ def test_avatars_are_served_to_members_as_images(client, leader, member):
 
 def test_a_guest_sees_only_the_avatars_of_people_they_work_with(client, leader, member):
     from colony.asks.actions import do_create_ask
-    from colony.asks.models import GuestAccess
+    from colony.social.models import GuestAccess
 
     guest = make_person("guest")
     guest.is_guest = True
     guest.save(update_fields=["is_guest"])
     ask = do_create_ask(author=leader, need="A freelance forecaster for the demand model")
-    GuestAccess.objects.create(guest=guest, ask=ask)
+    GuestAccess.objects.create(guest=guest, post_id=ask.pk)
     do_set_avatar(user=leader, upload=_png((40, 40)))
     do_set_avatar(user=member, upload=_png((40, 40)))
     client.force_login(guest)

@@ -5,21 +5,111 @@ can show it is checked for every persona: pages, the API, timelines (feeds),
 hashtag and profile listings, search (API and page),
 notifications, attachment downloads and the Django admin. When a new object
 type or surface arrives, it is added to this file.
+
+Whoever may not read an object is told it does not exist (404); 403 only
+where its existence is already known; anonymous visitors are sent to sign in.
+The routes test_every_route_is_classified labels MATRIX must each be requested
+here: the module fails after its last test when one is not.
 """
 
 from __future__ import annotations
 
 import io
+import math
+import re
+import sys
+from typing import Any
+from urllib.parse import quote
 
 import pytest
+from django.urls import Resolver404, resolve
 from PIL import Image
 
+from colony.communities.models import Membership, PinnedPost
 from colony.notifications.models import Notification
 from colony.social.actions import do_block, do_upload_attachment
-from colony.social.models import Post
+from colony.social.models import Post, Reaction
 from colony.testing import follow, make_person, publish
+from colony.tests.test_every_route_is_classified import CLASSIFIED, MATRIX
 
 pytestmark = pytest.mark.django_db
+
+
+# --- which routes the matrix requests ---------------------------------------------------
+#
+# Every request the matrix makes goes through a client that resolves its path and records the route
+# pattern, named as test_every_route_is_classified names it. Once the whole module has run, every route
+# labelled MATRIX there must have been requested here, or the module fails: a label cannot claim a check
+# that does not exist.
+
+REQUESTED: set[str] = set()
+
+
+def _route(path: str) -> str | None:
+    try:
+        route = resolve(path.split("?", 1)[0]).route
+    except Resolver404:
+        return None
+    # django-ninja writes path parameters as <name>; the classification uses the OpenAPI {name} form.
+    return re.sub(r"<(\w+)>", r"{\1}", route) if route.startswith("api/v1/") else route
+
+
+def _recording(client: Any) -> Any:
+    """``client``, recording the route of every request it makes (redirects it follows included)."""
+    send = client.request
+
+    def request(**environ: Any) -> Any:
+        route = _route(environ["PATH_INFO"])
+        if route is not None:
+            REQUESTED.add(route)
+        return send(**environ)
+
+    client.request = request
+    return client
+
+
+@pytest.fixture
+def client(client):
+    """The suite's client (which the ``api`` fixture also uses), recording what it requests."""
+    return _recording(client)
+
+
+def _expected_items(module: Any) -> int:
+    """How many tests this module holds, parametrizations counted."""
+    total = 0
+    for name, function in vars(module).items():
+        if name.startswith("test_") and callable(function):
+            marks = [m for m in getattr(function, "pytestmark", []) if m.name == "parametrize"]
+            total += math.prod(len(m.args[1]) for m in marks)
+    return total
+
+
+RAN: set[str] = set()  # the tests of this module that have run
+FAILED_BEFORE: list[int] = []  # how many tests of the session had failed when the first of them started
+
+
+@pytest.fixture(autouse=True)
+def _count_the_tests_that_ran(request):
+    yield
+    RAN.add(request.node.nodeid)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _every_matrix_route_is_requested(request):
+    """Once every test here has run (in whatever order): each route labelled MATRIX was requested by one.
+
+    Skipped when only some of them ran (-k, a node id) or a test failed (its own report says more).
+    """
+    session = request.session
+    if not FAILED_BEFORE:
+        FAILED_BEFORE.append(session.testsfailed)
+    yield
+    if len(RAN) != _expected_items(sys.modules[__name__]) or session.testsfailed != FAILED_BEFORE[0]:
+        return
+    labelled = {route for route, why in CLASSIFIED.items() if why == MATRIX}
+    never = sorted(labelled - REQUESTED)
+    assert not never, f"labelled MATRIX in test_every_route_is_classified but never requested here: {never}"
+
 
 PERSONAS = ["author", "follower", "outsider", "mentioned", "blocked", "admin"]
 
@@ -64,6 +154,15 @@ def _ids(response) -> set[str]:
     return {p["id"] for p in response.json()} if response.status_code == 200 else set()
 
 
+# Refused requests answer with their status (404, 403) when htmx asks; without it, with a redirect and a message.
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _seen(allowed: bool, status: int = 200) -> int:
+    """What a request about an object answers: ``status`` to whoever may read it, 404 to everyone else."""
+    return status if allowed else 404
+
+
 @pytest.mark.parametrize("visibility", list(AUDIENCE))
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client, visibility, persona):
@@ -73,53 +172,145 @@ def test_a_post_reaches_exactly_its_audience_on_every_surface(cast, api, client,
     pid = str(post.pk)
     as_viewer = api(viewer)
 
-    # the API and the page, and what hangs off the post (history, reactions)
-    assert (as_viewer.get(f"/api/v1/posts/{pid}").status_code == 200) is allowed
-    assert (as_viewer.get(f"/api/v1/posts/{pid}/context").status_code == 200) is allowed
-    assert (as_viewer.get(f"/api/v1/posts/{pid}/history").status_code == 200) is allowed
-    if persona != "author":
-        assert (as_viewer.post(f"/api/v1/posts/{pid}/reactions", {"kind": "like"}).status_code == 200) is allowed
+    # the API and the pages, and what hangs off the post (context, history)
+    assert as_viewer.get(f"/api/v1/posts/{pid}").status_code == _seen(allowed)
+    assert as_viewer.get(f"/api/v1/posts/{pid}/context").status_code == _seen(allowed)
+    assert as_viewer.get(f"/api/v1/posts/{pid}/history").status_code == _seen(allowed)
     client.force_login(viewer)
-    assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
-    page_html = client.get("/organisation").content.decode()
-    assert (f'id="post-{pid}"' in page_html) is (allowed and visibility == "organisation")
+    for path in (f"/posts/{pid}", f"/posts/{pid}/history"):
+        page = client.get(path)
+        assert page.status_code == _seen(allowed), path
+        assert ("Quarterly note" in page.content.decode()) is allowed, path
+    # the author's profile: only the person they blocked finds nobody
+    assert as_viewer.get("/api/v1/people/author").status_code == _seen(persona != "blocked")
 
     # search
     hits = as_viewer.get("/api/v1/search", q="quarterly note", type="posts").json()["posts"]
     assert (pid in [h["post"]["id"] for h in hits]) is allowed
     assert (f'id="post-{pid}"' in client.get("/search", {"q": "quarterly note"}).content.decode()) is allowed
 
-    # feeds
+    # feeds: the API's and the pages (Home, the organisation, the hashtag)
     assert (pid in _ids(as_viewer.get("/api/v1/timelines/home"))) is (persona in HOME[visibility])
     assert (pid in _ids(as_viewer.get("/api/v1/timelines/organisation"))) is (allowed and visibility == "organisation")
     assert (pid in _ids(as_viewer.get("/api/v1/timelines/tag/matrix"))) is allowed
     assert (pid in _ids(as_viewer.get("/api/v1/people/author/posts"))) is allowed
+    for path, shown in (("/", persona in HOME[visibility]), ("/organisation", allowed and visibility == "organisation"),
+                        ("/tags/matrix", allowed)):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert (f'id="post-{pid}"' in page.content.decode()) is shown, path
 
     # attachments
     url = post.attachments.get().file.url
-    assert (client.get(url).status_code == 200) is allowed
+    assert client.get(url).status_code == _seen(allowed)
 
     # the Django admin (only administrators get in; it shows them what they may read, nothing more)
     if persona == "admin":
         _assert_admin_reads(client, post, allowed)
 
-    # notifications: only the mentioned person who may see it is told
+    # notifications: only the mentioned person who may see it is told (API and page)
     notified = Notification.objects.filter(recipient=viewer, post=post).exists()
     assert notified is (persona == "mentioned")
     listed = [n["post_id"] for n in as_viewer.get("/api/v1/notifications").json()]
     assert (pid in listed) is (persona == "mentioned")
+    notifications = client.get("/notifications")
+    assert notifications.status_code == 200
+    assert (f'href="/posts/{pid}"' in notifications.content.decode()) is (persona == "mentioned")
+
+    # acting on it: react and take it back, reply, repost (API and pages). Whoever may not read the post is
+    # told it does not exist, and nothing is written; a post that is not for the whole organisation is refused
+    # (403) to a reposter who may read it.
+    mine = Reaction.objects.filter(post=post, user=viewer)
+    assert as_viewer.post(f"/api/v1/posts/{pid}/reactions", {"kind": "like"}).status_code == _seen(allowed)
+    assert client.post(f"/posts/{pid}/react", {"kind": "thanks"}, **HTMX).status_code == _seen(allowed)
+    assert sorted(mine.values_list("kind", flat=True)) == (["like", "thanks"] if allowed else [])
+    assert as_viewer.delete(f"/api/v1/posts/{pid}/reactions/like").status_code == _seen(allowed)
+    removed = client.post(f"/posts/{pid}/react", {"kind": "thanks", "action": "remove"}, **HTMX)
+    assert removed.status_code == _seen(allowed)
+    assert not mine.exists()
+    if not allowed:  # with nobody's reaction to take back, the refusal is the same
+        Reaction.objects.create(post=post, user=viewer, kind="like")
+        assert as_viewer.delete(f"/api/v1/posts/{pid}/reactions/like").status_code == 404
+        assert mine.exists()
+        mine.delete()
+
+    replies = Post.objects.filter(reply_to=post, author=viewer)
+    assert as_viewer.post("/api/v1/posts", {"text": "Noted (API)", "reply_to": pid}).status_code == _seen(allowed, 201)
+    composed = client.post("/posts/new", {"text": "Noted (page)", "reply_to": pid})
+    assert composed.status_code == _seen(allowed, 302)
+    if allowed:
+        assert composed["Location"] == f"/posts/{pid}"
+    assert replies.count() == (2 if allowed else 0)
+
+    repostable = visibility == "organisation"
+    reposted = 201 if repostable else 403
+    assert as_viewer.post(f"/api/v1/posts/{pid}/repost", {"comment": "Worth a read"}).status_code == \
+        _seen(allowed, reposted)
+    assert client.post(f"/posts/{pid}/repost", **HTMX).status_code == _seen(allowed, 302 if repostable else 403)
+    assert Post.objects.filter(repost_of=post, author=viewer).count() == (2 if allowed and repostable else 0)
+
+
+MISSING_ID = 4_242_424_242  # no object has it
+
+
+def _admin_not_found(client, url: str, object_id: int) -> None:
+    """What the admin answers for an object that does not exist: a redirect to its index, which says so."""
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[-1] == ("/admin/", 302), url
+    assert f"ID “{object_id}” doesn’t exist" in response.content.decode(), url
 
 
 def _assert_admin_reads(client, post: Post, allowed: bool) -> None:
-    """The admin lists, searches, opens and shows the attachment of a post exactly when its reader may read it."""
-    change = f"/admin/social/post/{post.pk}/change/"
-    assert (change in client.get("/admin/social/post/").content.decode()) is allowed
-    words = " ".join(post.text.split()[:2])
-    assert (change in client.get("/admin/social/post/", {"q": words}).content.decode()) is allowed
-    assert (post.text in client.get(change, follow=True).content.decode()) is allowed
+    """The admin lists, searches, opens and shows the attachment of a post exactly when its reader may read it.
+
+    Every admin page of the post, of its attachment and of its hashtags (a tag is words of its text) is asked
+    for. One the administrator may not read gets the answer the admin gives for one that does not exist (a
+    redirect to its index saying so). Posts and attachments are read-only there: their add and delete pages
+    are refused (403) whatever the post.
+    """
     attachment = post.attachments.get()
-    listed = client.get("/admin/social/attachment/").content.decode()
-    assert (f"/admin/social/attachment/{attachment.pk}/change/" in listed) is allowed
+    tags = list(post.hashtags.all())
+    assert tags
+    for model, obj, shown in [("post", post, post.text), ("attachment", attachment, attachment.file.name),
+                              *[("hashtag", tag, tag.name) for tag in tags]]:
+        base = f"/admin/social/{model}/"
+        change = f"{base}{obj.pk}/change/"
+        listing = client.get(base)
+        assert listing.status_code == 200
+        assert (change in listing.content.decode()) is allowed, base
+        if model != "attachment":  # (which has no search)
+            words = " ".join(post.text.split()[:2]) if model == "post" else shown
+            found = client.get(base, {"q": words})
+            assert found.status_code == 200
+            assert (change in found.content.decode()) is allowed, words
+        read_only = model != "hashtag"
+        pages = [change, f"{base}{obj.pk}/history/", f"{base}{obj.pk}/"]
+        for url in pages if read_only else [*pages, f"{base}{obj.pk}/delete/"]:
+            if allowed:
+                page = client.get(url, follow=True)
+                assert page.status_code == 200 and page.redirect_chain in ([], [(change, 302)]), url
+            else:
+                _admin_not_found(client, url, obj.pk)
+        if allowed:
+            assert shown in client.get(change).content.decode()
+        else:
+            _admin_not_found(client, f"{base}{MISSING_ID}/change/", MISSING_ID)  # the same as a missing one
+        if read_only:
+            for url in (f"{base}{obj.pk}/delete/", f"{base}add/"):
+                refused = client.get(url)
+                assert refused.status_code == 403, url
+                assert shown not in refused.content.decode()
+        else:  # an empty form for a new hashtag
+            assert client.get(f"{base}add/").status_code == 200
+    # the autocomplete search the admin's forms use (here: the post of an attachment)
+    found = client.get("/admin/autocomplete/", {"app_label": "social", "model_name": "attachment",
+                                                "field_name": "post", "term": post.text.split()[1]})
+    assert found.status_code == 200
+    assert (str(post.pk) in [r["id"] for r in found.json()["results"]]) is allowed
+    # "view on site" names no object's page
+    from django.contrib.contenttypes.models import ContentType
+
+    assert client.get(f"/admin/r/{ContentType.objects.get_for_model(Post).pk}/{post.pk}/").status_code == 404
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -140,12 +331,26 @@ def test_an_unposted_attachment_is_only_for_its_uploader(cast, client):
     assert client.get(attachment.file.url).status_code == 200
 
 
+def _assert_sends_to_signin(response, path: str) -> None:
+    """Anonymous visitors are sent to sign in, and back to ``path`` afterwards: nothing else is said."""
+    assert response.status_code == 302, path
+    assert response["Location"] == f"/signin?next={quote(path)}", path
+
+
 def test_anonymous_visitors_see_nothing(cast, client, api):
     post = _post(cast, "organisation")
-    assert client.get(f"/posts/{post.pk}").status_code == 302
-    assert client.get(post.attachments.get().file.url).status_code == 302
-    assert api().get(f"/api/v1/posts/{post.pk}").status_code == 401
-    assert api().get("/api/v1/timelines/organisation").status_code == 401
+    pid = post.pk
+    for path in (f"/posts/{pid}", post.attachments.get().file.url, "/", "/organisation", "/tags/matrix",
+                 f"/posts/{pid}/history", "/notifications", "/guest", "/desk/audit", "/desk/audit.csv"):
+        _assert_sends_to_signin(client.get(path), path)
+    for path in (f"/posts/{pid}/react", f"/posts/{pid}/repost", "/posts/new"):
+        _assert_sends_to_signin(client.post(path, {"kind": "like", "reply_to": pid, "text": "hi"}), path)
+    for path in (f"/api/v1/posts/{pid}", "/api/v1/timelines/organisation", "/api/v1/people/author"):
+        assert api().get(path).status_code == 401, path
+    assert api().post("/api/v1/posts", {"text": "hi", "reply_to": str(pid)}).status_code == 401
+    assert api().post(f"/api/v1/posts/{pid}/repost").status_code == 401
+    assert api().delete(f"/api/v1/posts/{pid}/reactions/like").status_code == 401
+    assert not Post.objects.exclude(pk=pid).exists() and not Reaction.objects.exists()
     assert client.get("/events").status_code == 204
 
 
@@ -208,13 +413,16 @@ def test_a_community_post_reaches_exactly_its_audience(community_cast, api, clie
     pid = str(post.pk)
     as_viewer = api(viewer)
 
-    assert (as_viewer.get(f"/api/v1/communities/{community.pk}").status_code == 200) is knows_community
+    assert as_viewer.get(f"/api/v1/communities/{community.pk}").status_code == _seen(knows_community)
     listed = {c["id"] for c in as_viewer.get("/api/v1/communities").json()}
     assert (str(community.pk) in listed) is knows_community
-    assert (as_viewer.get(f"/api/v1/posts/{pid}").status_code == 200) is allowed
+    assert as_viewer.get(f"/api/v1/posts/{pid}").status_code == _seen(allowed)
     client.force_login(viewer)
-    assert (client.get(f"/posts/{pid}").status_code == 200) is allowed
-    assert (client.get(post.attachments.get().file.url).status_code == 200) is allowed
+    page = client.get(f"/communities/{community.slug}")
+    assert page.status_code == _seen(knows_community)
+    assert (f'id="post-{pid}"' in page.content.decode()) is allowed
+    assert client.get(f"/posts/{pid}").status_code == _seen(allowed)
+    assert client.get(post.attachments.get().file.url).status_code == _seen(allowed)
     if persona == "admin":
         _assert_admin_reads(client, post, allowed)
     in_timeline = pid in _ids(as_viewer.get(f"/api/v1/communities/{community.pk}/posts"))
@@ -229,6 +437,17 @@ def test_a_community_post_reaches_exactly_its_audience(community_cast, api, clie
     assert (pid in _ids(as_viewer.get("/api/v1/timelines/home"))) is (persona in members or mentioned_reader)
     notified = Notification.objects.filter(recipient=viewer, post=post).exists()
     assert notified is mentioned_reader
+
+    # acting on the community: only its owner pins the post; whoever knows the community is refused (403),
+    # whoever may not know it finds nothing
+    pinned = client.post(f"/communities/{community.slug}/pin", {"post_id": pid}, **HTMX)
+    assert pinned.status_code == (302 if persona == "owner" else 403 if knows_community else 404)
+    assert PinnedPost.objects.filter(community=community, post=post).exists() is (persona == "owner")
+    # joining (the API): a secret community stays unknown to whoever is not in it
+    joined = as_viewer.post(f"/api/v1/communities/{community.pk}/members", {"handle": viewer.username})
+    requested = kind == "closed" and persona not in members
+    assert joined.status_code == (202 if requested else _seen(knows_community))
+    assert Membership.objects.filter(community=community, user=viewer).exists() is (knows_community and not requested)
 
 
 def test_counts_never_include_secret_communities(community_cast, api):
@@ -247,23 +466,50 @@ def test_attachment_urls_are_not_guessable(cast):
 
 @pytest.mark.parametrize("kind", ["open", "closed", "secret"])
 @pytest.mark.parametrize("persona", COMMUNITY_PERSONAS)
-def test_a_community_announcement_reaches_exactly_its_members(community_cast, api, kind, persona):
+def test_a_community_announcement_reaches_exactly_its_members(community_cast, api, client, kind, persona):
     from colony.announcements.actions import do_publish_announcement
+    from colony.announcements.models import Acknowledgement
 
     people, communities = community_cast
     announcement = do_publish_announcement(author=people["owner"], text=f"Rota ({kind})",
                                            community=communities[kind])
     pid = str(announcement.post_id)
-    as_viewer = api(people[persona])
+    viewer = people[persona]
+    as_viewer = api(viewer)
+    client.force_login(viewer)
     readable = persona != "blocked" and (kind == "open" or persona in {"owner", "member"})
     asked = persona == "member"  # recipients are the members; the author is not asked
+    # The author, and administrators who may read the post, see the tracker, remind and close; anyone else who
+    # may read it is refused; whoever may not finds nothing.
+    manages = persona == "owner" or (persona == "admin" and readable)
+    managed = 200 if manages else 403 if readable else 404
+
     assert (pid in [a["id"] for a in as_viewer.get("/api/v1/announcements").json()]) is asked
-    assert (as_viewer.post(f"/api/v1/announcements/{pid}/acknowledge").status_code == 200) is readable
-    tracker = as_viewer.get(f"/api/v1/announcements/{pid}/tracker").status_code
-    # The author, and administrators who may read the post, see the tracker.
-    sees_tracker = persona == "owner" or (persona == "admin" and readable)
-    assert tracker == (200 if sees_tracker else 403 if readable else 404)
-    assert Notification.objects.filter(recipient=people[persona], post_id=pid).exists() is asked
+    home = client.get("/")
+    assert home.status_code == 200
+    assert (f'id="must-read-{pid}"' in home.content.decode()) is asked
+    assert Notification.objects.filter(recipient=viewer, post_id=pid).exists() is asked
+    assert as_viewer.get(f"/api/v1/announcements/{pid}/tracker").status_code == managed
+    tracker = client.get(f"/announcements/{pid}/tracker")
+    assert tracker.status_code == managed
+    assert ('id="tracker"' in tracker.content.decode()) is manages  # who has (not) read it, by name
+
+    # acknowledging it (API, then the page)
+    acknowledged = Acknowledgement.objects.filter(announcement=announcement, user=viewer)
+    assert as_viewer.post(f"/api/v1/announcements/{pid}/acknowledge").status_code == _seen(readable)
+    assert acknowledged.exists() is readable
+    acknowledged.delete()
+    assert client.post(f"/announcements/{pid}/acknowledge", **HTMX).status_code == _seen(readable)
+    assert acknowledged.exists() is readable
+
+    # reminding and closing (the page; done, each redirects to the post)
+    for action in ("remind", "close"):
+        answer = client.post(f"/announcements/{pid}/{action}", **HTMX)
+        assert answer.status_code == (302 if manages else managed), action
+    announcement.refresh_from_db()
+    assert (announcement.closed_at is not None) is manages
+    reminded = Notification.objects.filter(post_id=pid, kind=Notification.Kind.REMINDER).exists()
+    assert reminded is manages
 
 
 # --- direct messages ----------------------------------------------------------------
@@ -276,14 +522,24 @@ def test_a_direct_message_reaches_only_its_participants(db, api, client, persona
     conversation = do_start_conversation(sender=people["sender"], handles=["recipient"], text="salary question")
     allowed = persona in {"sender", "recipient"}
     as_viewer = api(people[persona])
-    assert (as_viewer.get(f"/api/v1/conversations/{conversation.pk}/messages").status_code == 200) is allowed
+    assert as_viewer.get(f"/api/v1/conversations/{conversation.pk}/messages").status_code == _seen(allowed)
     assert (str(conversation.pk) in [c["id"] for c in as_viewer.get("/api/v1/conversations").json()]) is allowed
     client.force_login(people[persona])
-    assert (client.get(f"/messages/{conversation.pk}").status_code == 200) is allowed
+    page = client.get(f"/messages/{conversation.pk}")
+    assert page.status_code == _seen(allowed)
+    assert ("salary question" in page.content.decode()) is allowed
+    inbox = client.get("/messages")
+    assert inbox.status_code == 200
+    assert (f'href="/messages/{conversation.pk}"' in inbox.content.decode()) is allowed
     # Messages are never searchable, never in timelines or notifications of anyone.
     assert as_viewer.get("/api/v1/search", q="salary question").json()["posts"] == []
     assert "salary question" not in as_viewer.get("/api/v1/timelines/home").content.decode()
     assert "salary question" not in as_viewer.get("/api/v1/notifications").content.decode()
+    assert "salary question" not in client.get("/notifications").content.decode()
+    # Only participants write to it; anyone else finds no conversation, and nothing is sent.
+    sent = client.post(f"/messages/{conversation.pk}/send", {"text": "let me in"}, **HTMX)
+    assert sent.status_code == _seen(allowed, 302)
+    assert conversation.messages.filter(text="let me in").exists() is allowed
 
 
 def test_anonymous_visitors_reach_no_community_message_or_announcement(db, api, client):
@@ -302,8 +558,16 @@ def test_anonymous_visitors_reach_no_community_message_or_announcement(db, api, 
                  "/api/v1/communities", f"/api/v1/conversations/{conversation.pk}/messages", "/api/v1/conversations",
                  "/api/v1/announcements", f"/api/v1/announcements/{post.pk}/tracker", "/api/v1/search?q=note"):
         assert anonymous.get(path).status_code == 401, path
-    for path in (f"/communities/{community.slug}", f"/messages/{conversation.pk}", "/messages", "/search?q=note"):
-        assert client.get(path).status_code == 302, path
+    for path in (f"/api/v1/announcements/{post.pk}/acknowledge", f"/api/v1/communities/{community.pk}/members"):
+        assert anonymous.post(path, {"handle": "other"}).status_code == 401, path
+    for path in (f"/communities/{community.slug}", f"/messages/{conversation.pk}", "/messages", "/search",
+                 f"/announcements/{post.pk}/tracker"):
+        _assert_sends_to_signin(client.get(path), path)
+    for path in (f"/announcements/{post.pk}/acknowledge", f"/announcements/{post.pk}/close",
+                 f"/messages/{conversation.pk}/send", f"/communities/{community.slug}/pin"):
+        _assert_sends_to_signin(client.post(path, {"text": "hi", "post_id": post.pk}), path)
+    assert Announcement.objects.get(post=post).closed_at is None
+    assert conversation.messages.count() == 1
 
 
 # --- asks ---------------------------------------------------------------------------
@@ -335,7 +599,8 @@ def ask_cast(db):
 @pytest.mark.parametrize("persona", ASK_PERSONAS)
 def test_an_ask_and_its_responses_reach_exactly_their_audience(ask_cast, api, client, commit, audience, persona):
     from colony.asks.actions import do_create_ask, do_respond
-    from colony.asks.models import GuestAccess
+    from colony.asks.models import Response
+    from colony.social.models import GuestAccess
 
     people, room = ask_cast
     with commit():
@@ -344,7 +609,7 @@ def test_an_ask_and_its_responses_reach_exactly_their_audience(ask_cast, api, cl
             audience=audience, community=room if audience == "community" else None,
             people=[people["helper"], people["named"]] if audience == "people" else (),
         )
-        GuestAccess.objects.create(guest=people["guest"], ask=ask)
+        GuestAccess.objects.create(guest=people["guest"], post_id=ask.pk)
         document = io.BytesIO(b"%PDF-1.4\n%%EOF\n")
         private = do_respond(ask=ask, author=people["helper"], pitch="private pitch", upload=document,
                              upload_name="cv.pdf")
@@ -356,20 +621,25 @@ def test_an_ask_and_its_responses_reach_exactly_their_audience(ask_cast, api, cl
     # the API (guests never use it) and the page
     status = api(viewer).get(f"/api/v1/asks/{pid}").status_code if not is_guest else None
     if not is_guest:
-        assert (status == 200) is allowed
+        assert status == _seen(allowed)
         responses = api(viewer).get(f"/api/v1/asks/{pid}/responses")
+        assert responses.status_code == _seen(allowed)
         seen = {r["id"] for r in responses.json()} if responses.status_code == 200 else set()
         assert (private.pk in seen) is (persona in ("asker", "helper"))
         matches = api(viewer).get(f"/api/v1/asks/{pid}").json().get("matches") if allowed else None
         assert (matches is not None) is (persona == "asker")
     client.force_login(viewer)
     page = client.get(f"/asks/{pid}")
-    assert (page.status_code == 200) is allowed
+    assert page.status_code == _seen(allowed)
     assert ("private pitch" in page.content.decode()) is (persona in ("asker", "helper"))
+    # a guest's landing page lists the asks they were let into, and only those
+    landing = client.get("/guest")
+    assert landing.status_code == 200
+    assert ("demand forecasting model" in landing.content.decode()) is (persona == "guest")
 
     # the response's document
     assert private.attachment is not None
-    assert (client.get(private.attachment.file.url).status_code == 200) is (persona in ("asker", "helper"))
+    assert client.get(private.attachment.file.url).status_code == _seen(persona in ("asker", "helper"))
 
     # search and the organisation timeline (guests cannot open either)
     search = client.get("/search", {"q": "forecasting model"})
@@ -385,6 +655,13 @@ def test_an_ask_and_its_responses_reach_exactly_their_audience(ask_cast, api, cl
         assert "ask" not in kinds
     if persona == "colleague" and audience != "organisation":
         assert not kinds
+
+    # responding (the page): whoever may not read the ask finds nothing, and nothing is written; the asker
+    # cannot answer their own ask and the helper has answered already (400)
+    answered = client.post(f"/asks/{pid}/respond", {"kind": "help", "pitch": "I built one"}, **HTMX)
+    assert answered.status_code == (404 if not allowed else 400 if persona in ("asker", "helper") else 302)
+    assert Response.objects.filter(ask=ask, author=viewer, pitch="I built one").exists() is (
+        allowed and persona not in ("asker", "helper"))
 
 
 def test_a_guest_sees_nothing_but_their_ask(ask_cast, client, api, commit):
@@ -473,9 +750,19 @@ def test_a_wiki_page_reaches_exactly_its_space(wiki_cast, api, client, space, pe
     # the pages: the page, its history, an old revision, a diff, the space's index, the edit form
     client.force_login(viewer)
     for path in (url, page.url("history"), page.url("revision", 1), f"{page.url('diff')}?from=1&to=2"):
-        assert (client.get(path).status_code == 200) is readable, path
+        opened = client.get(path)
+        assert opened.status_code == _seen(readable), path
+        assert (f"Runbook {space}" in opened.content.decode()) is readable, path
     index = client.get(space_url(community))
-    assert (index.status_code == 200 and f'href="{url}"' in index.content.decode()) is readable
+    assert index.status_code == _seen(readable)
+    assert (f'href="{url}"' in index.content.decode()) is readable
+    if persona == "admin":
+        # the admin's "view on site" shortcut would redirect to the page, naming its space and title
+        from django.contrib.contenttypes.models import ContentType
+
+        shortcut = client.get(f"/admin/r/{ContentType.objects.get_for_model(page).pk}/{page.pk}/")
+        assert shortcut.status_code == 404
+        assert page.slug not in shortcut.get("Location", "")
     edit = client.get(page.url("edit")).status_code
     assert edit == (200 if editable else 302 if readable else 404)
 
@@ -492,9 +779,10 @@ def test_a_wiki_page_reaches_exactly_its_space(wiki_cast, api, client, space, pe
         return
     as_viewer = api(viewer)
     for path in paths:
-        assert (as_viewer.get(path).status_code == 200) is readable, path
+        assert as_viewer.get(path).status_code == _seen(readable), path
     listing = as_viewer.get("/api/v1/wiki/pages", **({"community": community.pk} if community else {}))
-    assert (listing.status_code == 200 and str(page.pk) in [p["id"] for p in listing.json()]) is readable
+    assert listing.status_code == _seen(readable)
+    assert (str(page.pk) in _ids(listing)) is readable
     hits = as_viewer.get("/api/v1/search", q="quokka procedure", type="wiki").json()["wiki"]
     assert (str(page.pk) in [h["page"]["id"] for h in hits]) is readable
 
@@ -513,7 +801,7 @@ def test_anonymous_visitors_reach_no_wiki_page(db, api, client):
 
     page = do_create_page(author=make_person("owner"), title="Handbook", text="hello")
     for path in ("/wiki/", page.get_absolute_url(), page.url("history"), page.url("edit")):
-        assert client.get(path).status_code == 302, path
+        _assert_sends_to_signin(client.get(path), path)
     for path in (f"/api/v1/wiki/pages/{page.pk}", "/api/v1/wiki/pages", f"/api/v1/wiki/pages/{page.pk}/revisions"):
         assert api().get(path).status_code == 401, path
 
@@ -559,15 +847,22 @@ def test_a_draft_stays_with_its_author_delegates_and_reviewers(desk_cast, api, c
     allowed = persona in DRAFT_AUDIENCE[state]
 
     if persona != "guest":
-        assert (api(viewer).get(f"/api/v1/desk/drafts/{draft.pk}").status_code == 200) is allowed
-        log = api(viewer).get("/api/v1/desk/audit").json()
-        assert (draft.pk in {e["draft_id"] for e in log}) is allowed
+        assert api(viewer).get(f"/api/v1/desk/drafts/{draft.pk}").status_code == _seen(allowed)
+        log = api(viewer).get("/api/v1/desk/audit")
+        assert log.status_code == 200
+        assert (draft.pk in {e["draft_id"] for e in log.json()}) is allowed
         listed = {d["id"] for d in api(viewer).get("/api/v1/desk/drafts").json()}
         assert (draft.pk in listed) is (persona in ("author", "delegate"))
     client.force_login(viewer)
-    assert (client.get(f"/desk/{draft.pk}").status_code == 200) is allowed
-    exported = client.get("/desk/audit.csv")
-    assert ("margins to double" in exported.content.decode()) is allowed
+    page = client.get(f"/desk/{draft.pk}")
+    assert page.status_code == _seen(allowed)
+    assert ("margins to double" in page.content.decode()) is allowed
+    # the audit log's page and its exports: for the desk's people only, each reading what they may
+    uses_desk = persona in ("author", "delegate", "reviewer", "admin")
+    for path in ("/desk/audit", "/desk/audit.csv", "/desk/audit.json"):
+        log_page = client.get(path)
+        assert log_page.status_code == _seen(uses_desk), path
+        assert ("margins to double" in log_page.content.decode()) is allowed, path
     # never in search or any timeline before it is published
     assert "margins to double" not in client.get("/search", {"q": "margins double"}).content.decode()
     assert "margins to double" not in client.get("/organisation").content.decode()
@@ -615,8 +910,12 @@ def test_tokens_and_account_events_stay_with_their_person(api, client, persona):
         assert ApiToken.objects.filter(pk=token.pk).exists()
 
     # administrators read the log in the Django admin, read-only; nobody else gets in
-    admin_page = Client()
+    admin_page = _recording(Client())
     admin_page.force_login(viewer)
     listing = admin_page.get("/admin/people/accountevent/")
-    assert (listing.status_code == 200 and "@owner" in listing.content.decode()) is (persona == "admin")
+    if persona == "admin":
+        assert listing.status_code == 200 and "@owner" in listing.content.decode()
+    else:  # the admin's own sign-in page, which says nothing of what is inside
+        assert listing.status_code == 302
+        assert listing["Location"] == f"/admin/login/?next={quote('/admin/people/accountevent/')}"
     assert AccountEvent.objects.filter(user=owner).count() == 1

@@ -18,7 +18,6 @@ from colony.communities.models import Community
 from colony.core.errors import ActionError, Forbidden, NotFound
 from colony.core.language import detect_language
 from colony.people.models import User
-from colony.search.backends import wiki_index
 
 from .models import (
     MAX_TITLE,
@@ -30,6 +29,7 @@ from .models import (
     space_readable_by,
 )
 from .rendering import render_page
+from .search_index import wiki_index
 
 # A long runbook fits many times over; a pasted log file does not.
 MAX_TEXT = 100_000

@@ -1,9 +1,10 @@
 """Wiki pages: Markdown documents of the organisation or of one community.
 
 A page lives in a *space*: the organisation (``community`` is NULL) or one
-community, and it inherits the space's audience. Who may read and who may
-edit a space is decided here and nowhere else (``visible_to``,
-``space_readable_by``, ``space_editable_by``). Every save is a new,
+community, and it inherits the space's audience: who may read a space is
+the place rule of ``social.audience``, the same as for posts (``visible_to``,
+``space_readable_by``); who may edit is decided here (``space_editable_by``).
+Every save is a new,
 immutable ``WikiRevision``; the page points at its current one.
 """
 
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from colony.communities.models import Community, Membership
 from colony.core.ids import new_id
+from colony.social.audience import community_filter, place_filter
 
 if TYPE_CHECKING:
     from colony.people.models import User
@@ -44,26 +46,13 @@ def _is_person(user: Any) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.pk)
 
 
-def _readable_communities(user: User, field: str) -> Q:
-    """Communities whose pages ``user`` may read, as a condition on ``field``.
-
-    Mirrors ``Post.objects.visible_to``: an open community is read by everyone
-    in the organisation, a closed or secret one by its members only. Guests
-    (outside people) read only the communities they are members of.
-    """
-    condition = Q(**{f"{field}__in": Membership.objects.filter(user_id=user.pk).values("community_id")})
-    if not user.is_guest:
-        condition |= Q(**{f"{field}__in": Community.objects.filter(kind=Community.Kind.OPEN).values("id")})
-    return condition
-
-
 def space_readable_by(user: User, community: Community | None) -> bool:
     """May ``user`` read pages in this space (the organisation when ``community`` is None)?"""
     if not _is_person(user):
         return False
     if community is None:
         return not user.is_guest
-    return Community.objects.filter(pk=community.pk).filter(_readable_communities(user, "pk")).exists()
+    return Community.objects.filter(pk=community.pk).filter(community_filter(user)).exists()
 
 
 def space_editable_by(user: User, community: Community | None) -> bool:
@@ -86,10 +75,10 @@ class WikiPageQuerySet(models.QuerySet["WikiPage"]):
         """Pages ``user`` may read: the one place wiki visibility is decided."""
         if not _is_person(user):
             return self.none()
-        readable = _readable_communities(user, "community_id")
-        if user.is_guest:
-            return self.filter(readable)
-        return self.filter(Q(community_id__isnull=True) | readable)
+        # The same rule as posts' places (``social.audience``): the
+        # organisation's space for members, open communities for members,
+        # any community for its own members (guests too).
+        return self.filter(place_filter(user, "community"))
 
     def in_space(self, community: Community | None) -> WikiPageQuerySet:
         if community is None:

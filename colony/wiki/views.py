@@ -9,7 +9,6 @@ serve both (``slug`` is the community's, None for the organisation).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
@@ -43,16 +42,8 @@ View = Callable[..., HttpResponse]
 
 
 def _wiki_view(view: View) -> View:
-    """Signed-in only; any NotFound on the way becomes the ordinary 404 page."""
-
-    @wraps(view)
-    def wrapped(request: AuthedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            return render(request, "errors/404.html", status=404)
-
-    return login_required(wrapped)
+    """Signed-in only; any NotFound on the way is the ordinary 404 page (``core.middleware.ActionErrorMiddleware``)."""
+    return login_required(view)
 
 
 def _space(request: AuthedHttpRequest, slug: str | None) -> Community | None:
@@ -137,7 +128,7 @@ def new(request: AuthedHttpRequest, slug: str | None = None) -> HttpResponse:
     if request.method == "POST":
         if (partial := _preview(request, community, text)) is not None:
             return partial
-        try:
+        try:  # a refusal is shown on the form, so what was typed stays
             if "preview" in request.POST:
                 preview_html = render_page(actions.check_text(text), community).html
             else:
@@ -186,7 +177,7 @@ def edit(request: AuthedHttpRequest, page: str, slug: str | None = None) -> Http
         base_value = _int(request.POST.get("base_revision"))
         if (partial := _preview(request, found.community, text)) is not None:
             return partial
-        try:
+        try:  # a refusal is shown on the form, so what was typed stays
             if base_value is None:
                 raise ActionError(_("The form lost track of the revision you started from. Copy your text, "
                                     "reload the page and try again."), field="base_revision")
@@ -266,8 +257,8 @@ def restore(request: AuthedHttpRequest, page: str, slug: str | None = None) -> H
         restored = actions.do_restore_revision(page=found, author=request.user, number=number,
                                                summary=request.POST.get("summary", ""))
     except NotFound:
-        raise
-    except ActionError as exc:
+        raise  # the 404 page
+    except ActionError as exc:  # back to the history, wherever the form was
         messages.error(request, str(exc.message))
         return HttpResponseRedirect(found.url("history"))
     messages.success(request, _("Revision %(old)d is restored as revision %(new)d.")

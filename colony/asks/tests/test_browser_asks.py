@@ -102,12 +102,18 @@ def test_a_dutch_ask_reaches_the_english_expert_who_answers_and_they_meet_in_a_w
     expect(lena.get_by_role("heading", level=1)).to_contain_text("War room")
     expect(lena.locator("#timeline article.post").first).to_contain_text("SAP-gegevens")
 
-    # Both open the war room's wiki page with the brief and start editing it.
+    # Both open the war room's wiki page with the brief and start editing it: Sanne is told she was
+    # shortlisted and goes from the ask to the war room.
     lena.get_by_role("link", name="Wiki pages").click()
     lena.get_by_role("link", name="Brief").click()
     brief_url = lena.url
-    sanne.goto(brief_url)
+    sanne.get_by_role("navigation", name="Main").get_by_role("link", name="Notifications").click()
+    sanne.get_by_role("link", name="Lena Leader shortlisted you for an ask").click()
+    sanne.get_by_role("link", name="Go to the war room").click()
+    sanne.get_by_role("link", name="Wiki pages").click()
+    sanne.get_by_role("link", name="Brief").click()
     expect(sanne.get_by_role("heading", name="Brief")).to_be_visible()
+    assert sanne.url == brief_url
     lena.get_by_role("link", name="Edit").click()
     sanne.get_by_role("link", name="Edit").click()
 
@@ -175,6 +181,8 @@ def test_a_guest_joins_one_ask_by_link_answers_it_and_sees_nothing_else(
     other.goto(link)
     expect(other.get_by_text("This invitation is not valid")).to_be_visible()
 
-    # The asker sees the guest's response.
-    sanne.goto(f"/asks/{ask.pk}")
+    # The asker is told of the guest's response and opens it from her notifications.
+    sanne.get_by_role("navigation", name="Main").get_by_role("link", name="Notifications").click()
+    sanne.get_by_role("link", name="Fran Freelancer offered to help with your ask").click()
+    expect(sanne).to_have_url(re.compile(rf"/asks/{ask.pk}$"))
     expect(sanne.locator(".response").filter(has_text="I test SAP migrations")).to_be_visible()

@@ -12,9 +12,10 @@ from colony.demo.seed import (
     seed,
     seed_if_empty,
 )
+from colony.graph.models import Follow
 from colony.notifications.models import Notification
 from colony.people.models import Team, User
-from colony.social.models import FeedEntry, Follow, Hashtag, Post
+from colony.social.models import FeedEntry, Hashtag, Post
 from colony.social.selectors import home_timeline
 from colony.testing import make_person
 

@@ -57,6 +57,10 @@ def test_the_checks_speak_the_writers_language(api, ceo):
     body = api(ceo).post("/api/v1/desk/check", {"text": RISKY}).json()
     english = api(ceo).post("/api/v1/desk/check", {"text": RISKY}, HTTP_ACCEPT_LANGUAGE="en").json()
     assert body["findings"] and body["findings"] == english["findings"]  # the person's choice wins over the header
+    messages = {f["kind"]: f["message"] for f in body["findings"] if f["kind"] != "disclosure"}
+    assert messages["forward_looking"] == ("“expect revenue to grow 20% next quarter” is een toekomstgerichte "
+                                           "uitspraak; doe die alleen met de safe-harbourtekst.")
+    assert messages["specificity"] == "Deze zin is algemeen; lezers onthouden concrete details."
 
 
 def test_a_plain_post_publishes_at_once(api, ceo):

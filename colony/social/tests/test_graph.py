@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from colony.graph.models import Block, Follow
 from colony.notifications.models import Notification
 from colony.social import selectors
-from colony.social.models import Block, Follow, Mention, Post
+from colony.social.models import Mention, Post
 from colony.testing import follow, publish
 
 pytestmark = pytest.mark.django_db
@@ -57,9 +58,16 @@ def test_blocking_ends_follows_both_ways(api, member, outsider):
 def test_unblocking_restores_visibility(api, member, outsider):
     post = publish(member, "hello")
     client = api(member)
-    client.post("/api/v1/people/outsider/block")
-    client.delete("/api/v1/people/outsider/block")
-    assert api(outsider).get(f"/api/v1/posts/{post.pk}").status_code == 200
+    other = api(outsider)
+    assert client.post("/api/v1/people/outsider/block").status_code == 200
+    # the block holds: the post and its author are gone for the blocked person
+    assert Block.objects.filter(user=member, target=outsider).exists()
+    assert other.get(f"/api/v1/posts/{post.pk}").status_code == 404
+    assert other.get("/api/v1/people/member").status_code == 404
+    assert client.delete("/api/v1/people/outsider/block").status_code == 200
+    assert not Block.objects.filter(user=member, target=outsider).exists()
+    assert other.get(f"/api/v1/posts/{post.pk}").status_code == 200
+    assert other.get("/api/v1/people/member").status_code == 200
 
 
 def test_muting_silences_notifications_from_that_person(api, member, outsider):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from colony.social.models import Block, Follow, HashtagFollow, Mute, Post, Reaction
+from colony.graph.models import Block, Follow, Mute
+from colony.social.models import HashtagFollow, Post, Reaction
 from colony.testing import follow, publish
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The full-text index of wiki pages, beside the posts' one (see colony/search/backends.py)."""
+"""The full-text index of wiki pages, beside the posts' one (see colony/wiki/search_index.py)."""
 
 from django.db import migrations
 

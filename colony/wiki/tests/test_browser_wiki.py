@@ -47,7 +47,8 @@ def test_two_people_edit_a_page_at_once_and_the_second_merges_before_saving(
     lena.get_by_role("link", name="Edit").click()
     max_page = new_context().new_page()
     sign_in(max_page, "member")
-    max_page.goto("/wiki/outage-runbook")
+    max_page.get_by_role("navigation", name="Main").get_by_role("link", name="Wiki").click()
+    max_page.get_by_role("link", name="Outage runbook").click()
     max_page.get_by_role("link", name="Edit").click()
     expect(max_page.get_by_label("Text", exact=True)).to_have_value(
         "1. Check the dashboards\n2. Page the on-call engineer")

@@ -1,3 +1,5 @@
+"""What every page's chrome needs: badges, limits, which places to show."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -5,16 +7,16 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from colony.desk.selectors import is_reviewer, uses_desk
+from colony.messaging.selectors import unread_conversations
+from colony.notifications.selectors import unread_count
+
 
 def colony(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     unread = unread_messages = 0
     if user is not None and user.is_authenticated:
-        from colony.notifications.selectors import unread_count
-
         unread = unread_count(user)
-        from colony.messaging.selectors import unread_conversations
-
         unread_messages = unread_conversations(user)
     return {
         "LANGUAGES": settings.LANGUAGES,
@@ -31,6 +33,4 @@ def _has_desk(user: Any) -> bool:
     """The Desk place is shown to leaders, their delegates and reviewers only."""
     if user is None or not user.is_authenticated or getattr(user, "is_guest", False):
         return False
-    from colony.desk.actions import is_reviewer, uses_desk
-
     return uses_desk(user) or is_reviewer(user)

@@ -1,39 +1,15 @@
-"""Full-text search over posts (and wiki pages, at the end), one interface over two engines.
-
-SQLite (the embedded default) uses an FTS5 table with the Porter stemmer
-over Unicode words; PostgreSQL uses a tsvector per post built with the
-post's own language configuration (Dutch stemming for Dutch posts, and so on)
-plus an unstemmed copy, behind a GIN index. Both return ranked post ids with
-a snippet; visibility is applied afterwards by the caller, always.
-"""
+"""The full-text index of posts (tables created by ``colony/search/migrations``); see ``core.fulltext``."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from django.db import connection
 
+from colony.core.fulltext import MARK_END, MARK_START, PG_CONFIGS
 from colony.core.ids import id_floor
-
-MAX_TERMS = 8
-MAX_QUERY_LENGTH = 200
-# Private-use markers around matches; the caller escapes the snippet, then
-# turns them into <mark> tags.
-MARK_START, MARK_END = "\ue000", "\ue001"
-
-_PG_CONFIGS = {
-    "en": "english", "nl": "dutch", "id": "indonesian", "it": "italian", "ru": "russian",
-    "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
-}
-
-
-def query_terms(query: str) -> list[str]:
-    """The words of a query, without any search-engine syntax (quotes, operators, stars)."""
-    words = re.findall(r"\w+", query[:MAX_QUERY_LENGTH].casefold())
-    return list(dict.fromkeys(words))[:MAX_TERMS]
 
 
 @dataclass
@@ -128,7 +104,7 @@ class SqlitePostIndex:
 
 class PostgresPostIndex:
     def index(self, post_id: int, text: str, language: str) -> None:
-        config = _PG_CONFIGS.get(language, "simple")
+        config = PG_CONFIGS.get(language, "simple")
         with connection.cursor() as cursor:
             cursor.execute(
                 "INSERT INTO search_post (post_id, config, text, vector) "
@@ -147,9 +123,9 @@ class PostgresPostIndex:
         # The words as typed, or stemmed the way any supported language stems them;
         # a post's vector holds both its unstemmed words and its own language's stems.
         query_sql = " || ".join(["plainto_tsquery('simple', %s)"] + [
-            f"plainto_tsquery('{config}', %s)" for config in _PG_CONFIGS.values()
+            f"plainto_tsquery('{config}', %s)" for config in PG_CONFIGS.values()
         ])
-        params: list[Any] = [words] * (len(_PG_CONFIGS) + 1)
+        params: list[Any] = [words] * (len(PG_CONFIGS) + 1)
         where = _filter_sql(filters, params)
         params += [RANK_WINDOW, f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10", limit, offset]
         with connection.cursor() as cursor:
@@ -167,81 +143,3 @@ class PostgresPostIndex:
 
 def post_index() -> PostIndex:
     return PostgresPostIndex() if connection.vendor == "postgresql" else SqlitePostIndex()
-
-
-# --- wiki pages ---------------------------------------------------------------
-# A second index beside the posts' one, same two engines (tables created by
-# colony/wiki/migrations/0002_search_index.py). Titles weigh more than text.
-# Wiki pages are few next to posts, so every match is ranked.
-
-
-@dataclass
-class WikiHit:
-    page_id: int
-    snippet: str
-
-
-class WikiIndex(Protocol):
-    def index(self, page_id: int, title: str, text: str, language: str) -> None: ...
-    def remove(self, page_id: int) -> None: ...
-    def match(self, terms: list[str], *, limit: int, offset: int) -> list[WikiHit]: ...
-
-
-class SqliteWikiIndex:
-    def index(self, page_id: int, title: str, text: str, language: str) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_wiki WHERE rowid = %s", [page_id])
-            cursor.execute("INSERT INTO search_wiki (rowid, title, text) VALUES (%s, %s, %s)", [page_id, title, text])
-
-    def remove(self, page_id: int) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_wiki WHERE rowid = %s", [page_id])
-
-    def match(self, terms: list[str], *, limit: int, offset: int) -> list[WikiHit]:
-        expression = " AND ".join('"' + t.replace('"', "") + '"' for t in terms)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid, snippet(search_wiki, -1, %s, %s, '…', 24) FROM search_wiki "
-                "WHERE search_wiki MATCH %s ORDER BY bm25(search_wiki, 5.0, 1.0), rowid DESC LIMIT %s OFFSET %s",
-                [MARK_START, MARK_END, expression, limit, offset],
-            )
-            return [WikiHit(page_id=row[0], snippet=row[1]) for row in cursor.fetchall()]
-
-
-class PostgresWikiIndex:
-    def index(self, page_id: int, title: str, text: str, language: str) -> None:
-        config = _PG_CONFIGS.get(language, "simple")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "INSERT INTO search_wiki (page_id, config, title, text, vector) VALUES (%s, %s::regconfig, %s, %s, "
-                "setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'A') || "
-                "to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s)) "
-                "ON CONFLICT (page_id) DO UPDATE SET config = EXCLUDED.config, title = EXCLUDED.title, "
-                "text = EXCLUDED.text, vector = EXCLUDED.vector",
-                [page_id, config, title, text, config, title, title, config, text, text],
-            )
-
-    def remove(self, page_id: int) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_wiki WHERE page_id = %s", [page_id])
-
-    def match(self, terms: list[str], *, limit: int, offset: int) -> list[WikiHit]:
-        words = " ".join(terms)  # \w+ words only: no tsquery syntax gets through
-        query_sql = " || ".join(["plainto_tsquery('simple', %s)"] + [
-            f"plainto_tsquery('{config}', %s)" for config in _PG_CONFIGS.values()
-        ])
-        params: list[Any] = [words] * (len(_PG_CONFIGS) + 1)
-        params += [f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10", limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "WITH query AS (SELECT " + query_sql + " AS q) "
-                "SELECT w.page_id, ts_headline(w.config, w.text, query.q, %s) FROM search_wiki w, query "
-                "WHERE w.vector @@ query.q ORDER BY ts_rank(w.vector, query.q) DESC, w.page_id DESC "
-                "LIMIT %s OFFSET %s",
-                params,
-            )
-            return [WikiHit(page_id=row[0], snippet=row[1]) for row in cursor.fetchall()]
-
-
-def wiki_index() -> WikiIndex:
-    return PostgresWikiIndex() if connection.vendor == "postgresql" else SqliteWikiIndex()
