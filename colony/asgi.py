@@ -26,6 +26,7 @@ django_wsgi = WSGIMiddleware(
 ASYNC_PATHS = ("/events",)
 
 if os.environ.get("COLONY_WARM_UP", "1") != "0":
+    # Imported here, after get_asgi_application() has set Django up: routing imports models.
     from colony.asks.routing import warm_up_in_background
 
     warm_up_in_background()  # the ask preview is then fast from the first request

@@ -113,7 +113,7 @@ def run_worker() -> None:
     _setup()
     from django.core.management import call_command
 
-    from colony.asks.routing import warm_up_in_background
+    from colony.asks.routing import warm_up_in_background  # after django.setup(): it imports models
 
     warm_up_in_background()
 
@@ -125,6 +125,8 @@ def run_worker() -> None:
 def createuser(handle: str, admin: bool, password_stdin: bool, display_name: str) -> int:
     _setup()
     _migrate()
+    # Project code is imported after django.setup(): most of it imports models, and
+    # this module's top stays standard-library only so `colony --help` starts fast.
     from colony.core.errors import ActionError
     from colony.people.actions import do_create_user
 
@@ -159,7 +161,7 @@ def import_file(kind: str, file: str) -> int:
         return 2
     _setup()
     _migrate()
-    if kind == "people":
+    if kind == "people":  # the importers import models: only after django.setup()
         from colony.people.importing import import_people as run
     else:
         from colony.social.importing import import_posts as run  # type: ignore[assignment]
@@ -178,7 +180,7 @@ def analyze(backfill: bool, everything: bool) -> int:
         return 2
     _setup()
     _migrate()
-    from colony.social.analysis import backfill as run
+    from colony.social.analysis import backfill as run  # after django.setup(): it imports models
 
     started = time.monotonic()
     done = run(everything=everything, progress=True)
@@ -189,7 +191,7 @@ def analyze(backfill: bool, everything: bool) -> int:
 def demo(host: str, port: int, people: int) -> None:
     _setup()
     _migrate()
-    from colony.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty
+    from colony.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty  # after django.setup()
 
     started = time.monotonic()
     created = seed_if_empty(people=people, progress=True)

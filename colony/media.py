@@ -1,8 +1,9 @@
 """Serving uploads: each file only to the people who may read what owns it.
 
-This lives beside ``urls.py`` rather than in an app because an upload can
-belong to a post (social), a direct message (messaging) or a response to an
-ask (asks): the one place that may ask all three is the project itself.
+One place serves every upload. Whether an attachment may be read is decided
+by the object that owns it (a post, a direct message, a response to an
+ask), through ``social.attachments.may_read_attachment``; an avatar, by
+whether the viewer may know its person (``people_known_to``).
 
 The check is decided from the path *after* it is resolved under the media
 root, never from the raw prefix, and any ``.``/``..`` segment is refused
@@ -23,7 +24,8 @@ from django.http.response import HttpResponseBase
 from colony.core.typing import AuthedHttpRequest
 from colony.core.uploads import clean_filename
 from colony.people.models import User
-from colony.social.models import Attachment, Post
+from colony.social.attachments import may_read_attachment
+from colony.social.models import Attachment
 from colony.social.selectors import people_known_to
 
 DOWNLOAD_KINDS: dict[str, bool] = {Attachment.Kind.PDF: False, Attachment.Kind.DOCX: True}  # kind -> as_attachment
@@ -47,29 +49,9 @@ def resolve_media_path(path: str) -> tuple[Path, PurePosixPath]:
     return full, PurePosixPath(full.relative_to(root).as_posix())
 
 
-def _may_read_attachment(user: User, attachment: Attachment) -> bool:
-    """Checked against the attachment's owner: its message, its post, or the response it was sent with."""
-    if attachment.message_id is not None:
-        from colony.messaging.models import Participant
-
-        return Participant.objects.filter(conversation__messages=attachment.message_id, user=user,
-                                          left_at__isnull=True).exists()
-    if attachment.post_id is not None:
-        return Post.objects.visible_to(user).filter(pk=attachment.post_id).exists()
-    from colony.asks.models import Response
-    from colony.asks.selectors import responses_visible_to
-
-    response = Response.objects.filter(attachment_id=attachment.pk).select_related("ask").first()
-    if response is None:  # uploaded, not yet posted: only its uploader
-        return attachment.uploader_id == user.pk
-    if not Post.objects.visible_to(user).filter(pk=response.ask_id).exists():
-        return False
-    return responses_visible_to(response.ask, user).filter(pk=response.pk).exists()
-
-
 def _attachment_response(user: User, relative: PurePosixPath, full: Path) -> HttpResponseBase:
     attachment = Attachment.objects.filter(file=str(relative)).first()
-    if attachment is None or not _may_read_attachment(user, attachment):
+    if attachment is None or not may_read_attachment(user, attachment):
         raise Http404
     as_attachment = DOWNLOAD_KINDS.get(attachment.kind)
     if as_attachment is None:  # images are shown in the page, with no name to leak

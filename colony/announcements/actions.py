@@ -12,6 +12,7 @@ from colony.core.errors import Forbidden, NotFound
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.models import User
+from colony.social.actions import access_post, do_publish_post
 from colony.social.models import Post, Visibility
 
 from .models import Acknowledgement, Announcement
@@ -30,8 +31,6 @@ def check_can_announce(author: User, community: Community | None) -> None:
 @transaction.atomic
 def do_publish_announcement(*, author: User, text: str, community: Community | None = None) -> Announcement:
     """Publish a must-read post to the organisation (or a community) and tell every recipient."""
-    from colony.social.actions import do_publish_post
-
     check_can_announce(author, community)
     post = do_publish_post(author=author, text=text, visibility=Visibility.ORGANISATION, community=community)
     announcement = Announcement.objects.create(post=post)
@@ -41,8 +40,6 @@ def do_publish_announcement(*, author: User, text: str, community: Community | N
 
 
 def access_announcement(user: User, post_id: int | str) -> Announcement:
-    from colony.social.actions import access_post
-
     post = access_post(user, post_id)
     announcement = Announcement.objects.filter(post=post).select_related("post", "post__community").first()
     if announcement is None:

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
+from colony.communities.models import Membership
 from colony.people.models import User
 from colony.social.models import Post
 
@@ -23,8 +24,6 @@ def recipients(announcement: Announcement) -> QuerySet[User]:
 def pending_for(user: User) -> list[Announcement]:
     """Open announcements this person is asked to read and has not acknowledged, newest first."""
     from django.db.models import Q
-
-    from colony.communities.models import Membership
 
     visible = Post.objects.visible_to(user).values("pk")
     return list(

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from colony.communities.actions import check_moderator, do_create_community
 from colony.communities.models import Community, Membership
 from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
 from colony.core.tasks import enqueue_on_commit
@@ -25,9 +26,12 @@ from colony.notifications.models import Notification
 from colony.people.actions import normalise_skill
 from colony.people.guests import do_create_guest
 from colony.people.models import Skill, User
+from colony.social.actions import do_publish_post
 from colony.social.models import Attachment, GuestAccess, Mention, Post, PostKind, Visibility
 
+from . import tasks
 from .models import Ask, GuestInvite, Match, Response
+from .routing import rank_candidates
 from .selectors import ask_text, audience_ids, find_invite
 
 # Re-exported: callers older than selectors import it from here.
@@ -108,8 +112,6 @@ def do_create_ask(
     Preconditions: ``community`` was fetched with ``access_community`` for
     ``author``; ``people`` are active people ``author`` may mention.
     """
-    from colony.social.actions import do_publish_post
-
     if author.is_guest:
         raise Forbidden(_("Guests cannot post asks."))
     need = check_need(need)
@@ -144,8 +146,6 @@ def do_create_ask(
     if audience == Ask.Audience.PEOPLE:
         ask.audience_people.set(people)
         Mention.objects.bulk_create([Mention(post=post, user=p) for p in people], ignore_conflicts=True)
-    from . import tasks
-
     enqueue_on_commit(tasks.route_ask, post.pk)
     return ask
 
@@ -153,8 +153,6 @@ def do_create_ask(
 @transaction.atomic
 def do_route(*, ask: Ask, limit: int | None = None) -> list[Match]:
     """Notify the next best people for an ask (the first K, or K more when widening). Idempotent per round."""
-    from .routing import rank_candidates
-
     ask = Ask.objects.select_for_update().select_related("post", "post__author").get(pk=ask.pk)
     if not ask.is_open:
         return []
@@ -177,8 +175,6 @@ def do_route(*, ask: Ask, limit: int | None = None) -> list[Match]:
     notify(recipients=[c.user_id for c in candidates], actor=ask.post.author, kind=Notification.Kind.ASK,
            post=ask.post)
     if settings.COLONY_EMAIL_ENABLED and candidates:
-        from . import tasks
-
         enqueue_on_commit(tasks.email_matches, ask.pk, [c.user_id for c in candidates])
     return matches
 
@@ -298,9 +294,6 @@ def do_shortlist(*, ask: Ask, actor: User, response: Response, on: bool = True) 
 def do_open_war_room(*, ask: Ask, actor: User, name: str = "") -> Community:
     """A secret community with the asker and the shortlisted people, the brief as its first post,
     and a wiki page seeded with the brief; everyone is notified. Opening twice returns the same room."""
-    from colony.communities.actions import do_create_community
-    from colony.social.actions import do_publish_post
-
     _check_asker(ask, actor)
     if ask.war_room_id is not None and ask.war_room is not None:
         return ask.war_room
@@ -405,8 +398,6 @@ def do_invite_guest(*, actor: User, name: str, ask: Ask | None = None, community
         _check_asker(ask, actor)
         _check_open(ask)
     if community is not None:
-        from colony.communities.actions import check_moderator
-
         check_moderator(actor, community)
     name = (name or "").strip()
     if not name:

@@ -1,12 +1,4 @@
-from typing import Any
-
 from django.apps import AppConfig
-
-
-def _asks_by_post(post_ids: list[int]) -> dict[int, Any]:
-    from .models import Ask  # models cannot be imported before the app registry is ready
-
-    return {a.pk: a for a in Ask.objects.filter(pk__in=post_ids).prefetch_related("skills")}
 
 
 class AsksConfig(AppConfig):
@@ -14,7 +6,13 @@ class AsksConfig(AppConfig):
     label = "asks"
 
     def ready(self) -> None:
+        # Imported here, not at the top: they load models, which exist only once the registry is ready.
+        from colony.social.attachments import register_owner
         from colony.social.selectors import ASK_LOADER
 
-        # Timelines show an ask distinctly; posts sit beneath asks, so asks tell them how to find one.
-        ASK_LOADER[:] = [_asks_by_post]
+        from .selectors import asks_by_post, may_read_response_attachment
+
+        # Posts sit beneath asks, so asks hand down what posts need to know of them:
+        # how timelines find the ask beside an ask post, and who may open a response's document.
+        ASK_LOADER[:] = [asks_by_post]
+        register_owner(may_read_response_attachment)

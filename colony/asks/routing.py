@@ -32,10 +32,16 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from colony.communities.models import Membership
 from colony.core.embeddings import DIMENSIONS, embed_one, from_bytes
 from colony.core.models import PersonVector, TextVector
 from colony.core.vectors import NumpyVectorIndex
+from colony.graph.models import Block, Follow
+from colony.people.actions import normalise_skill
 from colony.people.models import Skill, User
+from colony.social.models import Post
+
+from .models import Match, Response
 
 # How much each signal weighs in the score (they are all in [0, 1]).
 WEIGHTS = {"profile": 0.45, "writing": 0.45, "skills": 0.20, "helpful": 0.10, "proximity": 0.05}
@@ -117,8 +123,6 @@ def reset_cache() -> None:
 
 def _skills_in(text: str, named: Sequence[str]) -> set[str]:
     """Skill names the asker typed, plus known skills the ask's words mention."""
-    from colony.people.actions import normalise_skill
-
     wanted = {normalise_skill(s) for s in named if normalise_skill(s)}
     words = " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
     for name in Skill.objects.filter(people__isnull=False).distinct().values_list("name", flat=True):
@@ -129,8 +133,6 @@ def _skills_in(text: str, named: Sequence[str]) -> set[str]:
 
 
 def _sent_today(user_ids: Collection[int], now: datetime) -> dict[int, int]:
-    from .models import Match
-
     rows = (
         Match.objects.filter(user_id__in=list(user_ids), notified_at__gte=now - timedelta(days=1))
         .values("user_id").annotate(n=Count("pk"))
@@ -140,8 +142,6 @@ def _sent_today(user_ids: Collection[int], now: datetime) -> dict[int, int]:
 
 def _helpfulness(query: np.ndarray, user_ids: Collection[int]) -> dict[int, tuple[int, int]]:
     """Per person: (similar asks answered, of which shortlisted)."""
-    from .models import Response
-
     rows = list(
         Response.objects.filter(author_id__in=list(user_ids), kind="help")
         .values_list("author_id", "ask_id", "shortlisted_at")
@@ -165,9 +165,6 @@ def _helpfulness(query: np.ndarray, user_ids: Collection[int]) -> dict[int, tupl
 def _proximity(asker: User | None, user_ids: Collection[int]) -> dict[int, dict[str, Any]]:
     if asker is None:
         return {}
-    from colony.communities.models import Membership
-    from colony.graph.models import Follow
-
     ids = list(user_ids)
     follows_them = set(Follow.objects.filter(follower_id=asker.pk, followee_id__in=ids).values_list("followee_id", flat=True))
     follow_you = set(Follow.objects.filter(followee_id=asker.pk, follower_id__in=ids).values_list("follower_id", flat=True))
@@ -186,8 +183,6 @@ def _proximity(asker: User | None, user_ids: Collection[int]) -> dict[int, dict[
 
 def _writing_evidence(query: np.ndarray, user_ids: Collection[int]) -> dict[int, dict[str, Any]]:
     """Each person's organisation-wide post closest to the ask (for the reason, not the score)."""
-    from colony.social.models import Post
-
     posts = {
         p.pk: p for p in Post.objects.filter(author_id__in=list(user_ids), deleted_at__isnull=True)
         .only("id", "author_id", "text", "created_at").order_by("-id")[: 100 * max(len(user_ids), 1)]
@@ -220,8 +215,6 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
 def eligible_people(*, asker: User | None, exclude: Collection[str] = (), audience: Collection[int] | None = None,
                     now: datetime) -> Any:
     """Who may be asked at all: active members (not guests), not away, not the asker, no blocks."""
-    from colony.graph.models import Block
-
     people = User.objects.filter(is_active=True, is_guest=False).exclude(away_until__gt=now)
     if asker is not None:
         people = people.exclude(pk=asker.pk).exclude(

@@ -209,3 +209,22 @@ def measures(ask: Ask, viewer: User | None = None) -> dict[str, Any]:
         "shortlisted": sum(1 for r in responses if r[2] is not None),
         "resolved": ask.status == Ask.Status.RESOLVED,
     }
+
+
+# --- handed down to posts when the app is ready (``AsksConfig.ready``) ---
+
+
+def asks_by_post(post_ids: list[int]) -> dict[int, Ask]:
+    """The ask beside each ask post, for timelines that show asks distinctly."""
+    return {a.pk: a for a in Ask.objects.filter(pk__in=post_ids).prefetch_related("skills")}
+
+
+def may_read_response_attachment(user: User, attachment: Any) -> bool | None:
+    """A document sent with a response: for whoever may read the ask and that
+    response (None: not a response's attachment)."""
+    response = Response.objects.filter(attachment_id=attachment.pk).select_related("ask").first()
+    if response is None:
+        return None
+    if not Post.objects.visible_to(user).filter(pk=response.ask_id).exists():
+        return False
+    return responses_visible_to(response.ask, user).filter(pk=response.pk).exists()

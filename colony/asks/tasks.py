@@ -5,12 +5,16 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from colony.people.models import User
+
+from .models import Ask
+from .selectors import asks_to_widen
+
 
 @db_task(retries=2, retry_delay=2)
 def route_ask(ask_id: int) -> int:
     """Notify the first K people for a new ask (a no-op once it has been routed)."""
-    from .actions import do_route
-    from .models import Ask
+    from .actions import do_route  # actions imports this module to queue these tasks
 
     ask = Ask.objects.filter(pk=ask_id, rounds=0).first()
     return len(do_route(ask=ask)) if ask is not None else 0
@@ -19,9 +23,7 @@ def route_ask(ask_id: int) -> int:
 @db_periodic_task(crontab(minute="*"))
 def widen_asks() -> int:
     """Every minute: asks nobody answered in time go to the next K people."""
-    from .actions import do_route
-    from .models import Ask
-    from .selectors import asks_to_widen
+    from .actions import do_route  # actions imports this module to queue these tasks
 
     widened = 0
     for ask in Ask.objects.filter(pk__in=asks_to_widen()):
@@ -37,10 +39,6 @@ def email_matches(ask_id: int, user_ids: list[int]) -> int:
     from django.urls import reverse
     from django.utils import translation
     from django.utils.translation import gettext as _
-
-    from colony.people.models import User
-
-    from .models import Ask
 
     ask = Ask.objects.select_related("post__author").filter(pk=ask_id).first()
     if ask is None:

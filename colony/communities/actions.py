@@ -10,7 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from colony.core.errors import ActionError, Forbidden, NotFound
+from colony.graph.models import blocked_either_way
 from colony.people.models import User
+from colony.social.models import Post
 
 from .models import Community, JoinRequest, Membership, ModerationAction, PinnedPost
 
@@ -143,8 +145,6 @@ def do_add_member(*, moderator: User, community: Community, person: User,
     check_moderator(moderator, community)
     if role not in Membership.Role.values or role == Membership.Role.OWNER:
         raise ActionError(_("A role is member or moderator."), field="role")
-    from colony.graph.models import blocked_either_way
-
     if person.pk in blocked_either_way(moderator):
         raise NotFound(_("There is nobody called @%(handle)s.") % {"handle": person.username})
     existing = membership(person, community)
@@ -222,8 +222,7 @@ def do_remove_member(*, moderator: User, community: Community, person: User) -> 
 
 @transaction.atomic
 def do_remove_post(*, moderator: User, community: Community, post_id: int) -> None:
-    from colony.social.actions import do_delete_post
-    from colony.social.models import Post
+    from colony.social.actions import do_delete_post  # social.actions imports this module
 
     check_moderator(moderator, community)
     post = Post.objects.live().filter(pk=post_id, community=community).first()
@@ -236,8 +235,6 @@ def do_remove_post(*, moderator: User, community: Community, post_id: int) -> No
 
 @transaction.atomic
 def do_pin(*, moderator: User, community: Community, post_id: int, pinned: bool = True) -> None:
-    from colony.social.models import Post
-
     check_moderator(moderator, community)
     if not Post.objects.live().filter(pk=post_id, community=community).exists():
         raise NotFound(_("That post does not exist or is not visible to you."))

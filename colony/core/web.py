@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.defaults import bad_request as django_bad_request
 
+from .api import error_response
 from .errors import ActionError, out_of_range_message
 from .ids import parse_id
 
@@ -44,8 +45,6 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     Django's own 400s (a disallowed host, a body over the limit) stay on its
     page, which reads nothing from the request.
     """
-    from .api import error_response
-
     api = request.path.startswith("/api/")
     if isinstance(exception, BadParameter):
         if api:

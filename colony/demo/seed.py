@@ -24,12 +24,17 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from colony.announcements.models import Acknowledgement, Announcement
+from colony.asks.actions import do_respond, do_route
+from colony.asks.models import Ask, Match
 from colony.core.html import render_markdown
 from colony.core.ids import id_at
 from colony.core.language import detect_language
+from colony.desk.actions import do_create_draft, do_submit
 from colony.graph.models import Follow
 from colony.notifications.models import Notification
 from colony.people.models import Skill, SpokenLanguage, Team, User
+from colony.social.analysis import backfill
 from colony.social.models import (
     Hashtag,
     HashtagFollow,
@@ -423,8 +428,6 @@ class Seeder:
         """The CEO may publish must-reads; her latest post is one, half read already."""
         from django.contrib.auth.models import Permission
 
-        from colony.announcements.models import Acknowledgement, Announcement
-
         ceo = self.by_handle[self.org["ceo"]["handle"]]
         ceo.user_permissions.add(Permission.objects.get(codename="publish_announcement"))
         # She also has the leader's desk; the administrator (a superuser) reviews.
@@ -437,10 +440,6 @@ class Seeder:
 
     def make_asks(self) -> None:
         """A few asks routed the way live ones are, so the Asks place has a story to tell."""
-        from colony.asks.actions import do_respond, do_route
-        from colony.asks.models import Ask, Match
-        from colony.social.analysis import backfill
-
         backfill(progress=False)  # routing needs every profile and post analysed
         ceo = self.by_handle[self.org["ceo"]["handle"]]
         for index, spec in enumerate(self.org.get("asks", [])):
@@ -470,10 +469,7 @@ class Seeder:
 
     def make_desk(self) -> None:
         """The CEO's desk: one post waiting for review, one scheduled for tomorrow morning, one draft."""
-        from colony.desk.actions import do_create_draft, do_submit
-        from colony.people.models import User as Person
-
-        ceo = Person.objects.get(username=self.org["ceo"]["handle"])  # fresh: permissions were just granted
+        ceo = User.objects.get(username=self.org["ceo"]["handle"])  # fresh: permissions were just granted
         texts = self.org.get("desk", {})
         review = do_create_draft(writer=ceo, text=texts.get("review", ""))
         do_submit(draft=review, actor=ceo)

@@ -16,11 +16,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from colony.core.errors import ActionError, Forbidden
+from colony.core.tasks import enqueue_on_commit
 from colony.notifications.actions import notify
 from colony.notifications.models import Notification
 from colony.people.models import User
+from colony.social.actions import do_publish_post
 from colony.social.models import Visibility
 
+from . import tasks
+from .checks import KINDS, check
 from .models import AuditEvent, BrandTerm, Delegation, Draft, DraftVersion, Policy
 from .selectors import brand_rules, delegation, is_reviewer, may_publish, wrote_any_version
 
@@ -41,8 +45,6 @@ def check_writer(user: User, draft: Draft) -> None:
 def run_checks(text: str, *, channel: str = "colony", language: str | None = None, writer: User | None = None,
                replying_to_abusive: bool = False) -> Any:
     """The guardrail checks, with messages in the writer's language."""
-    from .checks import check
-
     with translation.override(writer.ui_language if writer is not None and writer.ui_language else
                               translation.get_language()):
         return check(text, channel=channel, language=language, brand=brand_rules(),
@@ -222,10 +224,6 @@ def _publish_or_schedule(draft: Draft, actor: User | None) -> Draft:
         draft.status = Draft.Status.SCHEDULED
         draft.save()
         _log(draft, actor, AuditEvent.Action.SCHEDULED, comment=draft.scheduled_at.isoformat())
-        from colony.core.tasks import enqueue_on_commit
-
-        from . import tasks
-
         enqueue_on_commit(tasks.publish_at_time, draft.pk)
         return draft
     return _publish(draft, actor)
@@ -237,8 +235,6 @@ class NotChecked(ActionError):
 
 def _publish(draft: Draft, actor: User | None) -> Draft:
     """Publish exactly the checked (or approved) text; anything else is refused."""
-    from colony.social.actions import do_publish_post
-
     if draft.checked_version is None or draft.checked_version != draft.version or draft.checked_text != draft.text:
         raise NotChecked(_("This text changed after it was checked; submit it again."))
     post = do_publish_post(author=draft.author, text=_publishable(draft), visibility=draft.visibility)
@@ -362,8 +358,6 @@ def check_manager(user: User) -> None:
 @transaction.atomic
 def do_set_policy(*, actor: User, review_kinds: list[str], min_severity: str, applies_to: str,
                   safe_harbour: str) -> Policy:
-    from .checks import KINDS
-
     check_manager(actor)
     unknown = [k for k in review_kinds if k not in KINDS]
     if unknown:

@@ -17,6 +17,7 @@ from colony.core.typing import AuthedHttpRequest
 from colony.people.actions import access_person
 
 from . import actions, selectors
+from .checks import CHANNELS
 from .models import AuditEvent, Draft
 
 router = Router(tags=["desk"])
@@ -126,8 +127,6 @@ def audit_out(event: AuditEvent) -> dict[str, Any]:
              summary="Check a post before publishing: length per channel, specificity, forward-looking "
                      "statements, disclosure, personal data, tone and brand voice")
 def check(request: AuthedHttpRequest, payload: CheckIn):
-    from .checks import CHANNELS
-
     if payload.channel not in CHANNELS:
         raise ActionError(_("Unknown channel: choose one of %(channels)s.") % {"channels": ", ".join(CHANNELS)},
                           field="channel")

@@ -13,9 +13,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from colony.core.errors import NotFound
+from colony.graph.models import Block, Mute
 from colony.people.models import User
 from colony.social.models import Post
 
+from .checks import BrandRules
 from .models import AuditEvent, BrandTerm, Delegation, Draft, DraftVersion, Policy
 
 # --- who may do what ------------------------------------------------------------
@@ -107,8 +109,6 @@ def replying_to_abusive(user: User, post_id: int) -> bool:
     account is theirs to know, not something a check may reveal. (Triage
     will add accounts the organisation has flagged.)
     """
-    from colony.graph.models import Block, Mute
-
     author_id = Post.objects.visible_to(user).filter(pk=post_id).values_list("author_id", flat=True).first()
     if author_id is None:
         return False
@@ -161,8 +161,6 @@ def brand_terms() -> QuerySet[BrandTerm]:
 
 def brand_rules() -> Any:
     """The brand voice and the safe-harbour wording, as the checks read them."""
-    from .checks import BrandRules
-
     terms = list(BrandTerm.objects.all())
     return BrandRules(
         banned=[(t.term, t.replacement) for t in terms if t.kind == BrandTerm.Kind.BANNED],

@@ -14,18 +14,18 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import HUEY, db_periodic_task, db_task
 
+from .models import Draft
+
 
 @db_task(retries=3, retry_delay=10)
 def publish_due_now() -> int:
-    from .actions import publish_due
+    from .actions import publish_due  # actions imports this module to queue these tasks
 
     return publish_due()
 
 
 def publish_at_time(draft_id: int) -> None:
     """Queue a sweep for the moment this draft is due (the queue survives restarts)."""
-    from .models import Draft
-
     draft = Draft.objects.filter(pk=draft_id, status=Draft.Status.SCHEDULED).first()
     if draft is None or draft.scheduled_at is None:
         return
@@ -37,7 +37,7 @@ def publish_at_time(draft_id: int) -> None:
 
 @db_periodic_task(crontab(minute="*"))
 def publish_due_every_minute() -> int:
-    from .actions import publish_due
+    from .actions import publish_due  # actions imports this module to queue these tasks
 
     return publish_due()
 
@@ -46,7 +46,7 @@ def publish_due_every_minute() -> int:
 def publish_what_fell_due_while_stopped() -> None:
     from django.db import connection
 
-    from .actions import publish_due
+    from .actions import publish_due  # actions imports this module to queue these tasks
 
     try:
         publish_due(timezone.now() + timedelta(seconds=1))

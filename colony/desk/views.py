@@ -26,6 +26,7 @@ from colony.social.models import Visibility
 
 from . import actions, selectors
 from .api import audit_out, csv_response
+from .checks import CHANNELS, KINDS, measure_length, shorten
 from .models import BrandTerm, Draft, Policy
 
 CHANNEL_NAMES = {"colony": "Colony", "mastodon": "Mastodon", "x": "X", "linkedin": "LinkedIn", "bluesky": "Bluesky"}
@@ -96,8 +97,6 @@ def check(request: AuthedHttpRequest) -> HttpResponse:
     """The live findings under the composer (an htmx fragment)."""
     text = request.POST.get("text", "")[:100_000]
     channel = request.POST.get("channel", "colony")
-    from .checks import CHANNELS
-
     if channel not in CHANNELS:
         channel = "colony"
     result = actions.run_checks(text, channel=channel, writer=request.user)
@@ -232,8 +231,6 @@ def delegates(request: AuthedHttpRequest) -> HttpResponse:
 def policy(request: AuthedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("desk.manage_policy"):
         raise Http404
-    from .checks import KINDS
-
     if request.method == "POST":
         if request.POST.get("form") == "term":
             actions.do_add_brand_term(actor=request.user, kind=request.POST.get("kind", ""),
@@ -257,8 +254,6 @@ def policy(request: AuthedHttpRequest) -> HttpResponse:
 @login_required
 def copy_for(request: AuthedHttpRequest, post_id: int) -> HttpResponse:
     """A post prepared for another network: its length there, and a shortened version that fits."""
-    from .checks import CHANNELS, measure_length, shorten
-
     post = access_post(request.user, post_id)
     if post.author_id != request.user.pk and selectors.delegation(post.author, request.user) is None:
         raise Http404

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from colony.core.errors import ActionError, NotFound
 from colony.core.html import render_markdown
+from colony.graph.models import blocked_either_way
 from colony.people.actions import access_person
 from colony.people.models import User
+from colony.social.actions import check_attachment_upload, check_post_text, do_upload_attachment
 
 from .models import MAX_PARTICIPANTS, Conversation, Message, Participant
 
@@ -34,8 +36,6 @@ def access_conversation(user: User, conversation_id: int | str) -> Conversation:
 
 
 def _check_text(text: str) -> str:
-    from colony.social.actions import check_post_text
-
     try:
         return check_post_text(text)
     except ActionError as exc:
@@ -44,8 +44,6 @@ def _check_text(text: str) -> str:
 
 
 def _people(sender: User, handles: Sequence[str]) -> list[User]:
-    from colony.graph.models import blocked_either_way
-
     wanted = list(dict.fromkeys(h.strip().lstrip("@").lower() for h in handles if h and h.strip()))
     wanted = [h for h in wanted if h != sender.username]
     if not wanted:
@@ -93,9 +91,6 @@ def do_start_conversation(*, sender: User, handles: Sequence[str], text: str,
 def do_send_message(*, sender: User, conversation: Conversation, text: str,
                     uploads: Sequence[tuple[IO[bytes], str]] = ()) -> Message:
     """Send a message, with image or PDF attachments checked like a post's."""
-    from colony.graph.models import blocked_either_way
-    from colony.social.actions import check_attachment_upload, do_upload_attachment
-
     text = _check_text(text)
     if len(uploads) > settings.COLONY_MAX_ATTACHMENTS:
         raise ActionError(

@@ -7,6 +7,7 @@ from ninja import Router, Status
 from pydantic import BaseModel
 
 from colony.core.typing import AuthedHttpRequest
+from colony.people.selectors import avatar_url
 from colony.social.api import AuthorOut
 
 from . import actions, selectors
@@ -41,8 +42,6 @@ class ConversationOut(BaseModel):
 
 
 def _author(user: Any) -> dict[str, Any]:
-    from colony.people.selectors import avatar_url
-
     return {"id": user.pk, "handle": user.username, "display_name": user.name, "title": user.title,
             "avatar_url": avatar_url(user), "url": f"/@{user.username}"}
 

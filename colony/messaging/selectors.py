@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import F
 
@@ -56,3 +57,12 @@ def messages(conversation: Conversation, *, max_id: int | None = None, since_id:
 
 def participants(conversation: Conversation) -> list[User]:
     return [p.user for p in conversation.participants.filter(left_at__isnull=True).select_related("user")]
+
+
+def may_read_message_attachment(user: User, attachment: Any) -> bool | None:
+    """A message's attachment is for the conversation's current participants
+    (None: not a message's attachment). Registered by ``MessagingConfig.ready``."""
+    if attachment.message_id is None:
+        return None
+    return Participant.objects.filter(conversation__messages=attachment.message_id, user=user,
+                                      left_at__isnull=True).exists()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from colony.graph.models import Block, Mute
+
 from .models import Notification
 
 if TYPE_CHECKING:
@@ -23,8 +25,6 @@ def notify(
     detail: str = "",
 ) -> list[Notification]:
     """Notify each recipient once, never the actor, never someone who muted or blocked the actor."""
-    from colony.graph.models import Block, Mute
-
     ids = {r for r in recipients if r != actor.pk}
     if not ids:
         return []

@@ -12,6 +12,7 @@ from colony.social.api import AuthorOut
 
 from . import actions, selectors
 from .models import Notification
+from .rendering import describe
 
 router = Router(tags=["notifications"])
 
@@ -28,8 +29,6 @@ class NotificationOut(Schema):
 
     @staticmethod
     def of(n: Notification) -> NotificationOut:
-        from .rendering import describe
-
         a = n.actor
         return NotificationOut(
             id=str(n.pk), kind=n.kind,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from colony.people.account_events import notification_sentence
 from colony.social.models import REACTION_EMOJI
 
 from .models import Notification
@@ -41,8 +42,6 @@ def describe(n: Notification) -> str:
     if n.kind == Notification.Kind.DRAFTED:
         return _("%(name)s drafted a post for you to publish") % {"name": name}
     if n.kind == Notification.Kind.ACCOUNT:
-        from colony.people.account_events import notification_sentence
-
         return notification_sentence(n.detail, n.actor)
     if n.kind == Notification.Kind.FOLLOW:
         return _("%(name)s followed you") % {"name": name}

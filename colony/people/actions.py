@@ -25,8 +25,11 @@ from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from colony.core.errors import ActionError, Forbidden, NotFound, TooLarge, UnsupportedMedia
+from colony.core.ids import parse_id
 from colony.core.tasks import enqueue_on_commit
 from colony.core.uploads import check_upload_size
+from colony.graph.models import Block
+from colony.notifications.actions import notify_account
 
 from .models import AccountEvent, ApiToken, Skill, SpokenLanguage, Team, User, handle_validator
 from .tasks import analyze_profile
@@ -80,8 +83,6 @@ def check_languages(codes: Iterable[str]) -> list[str]:
 
 def access_person(handle: str, *, viewer: User | None = None) -> User:
     """The active person with ``handle``, or NotFound — also when they blocked ``viewer``."""
-    from colony.graph.models import Block
-
     handle = handle.strip().lstrip("@")
     person = User.objects.active().filter(username__iexact=handle).first()
     if person is None or (
@@ -312,8 +313,6 @@ def record_account_event(
     by_administrator: bool | None = None, notify: bool = True,
 ) -> AccountEvent:
     """Append to the account log; when an administrator acted, tell the person."""
-    from colony.notifications.actions import notify_account
-
     if by_administrator is None:
         by_administrator = actor is not None and actor.pk != user.pk
     event = AccountEvent.objects.create(
@@ -391,8 +390,6 @@ def do_send_reset_link(*, user: User, actor: User) -> str | None:
 def user_for_reset(uidb64: str, token: str) -> User | None:
     """The active person a reset link is for, or None when the link is wrong, used or old."""
     from django.utils.http import urlsafe_base64_decode
-
-    from colony.core.ids import parse_id
 
     try:
         pk = parse_id(urlsafe_base64_decode(uidb64).decode())

@@ -13,7 +13,8 @@ from colony.core.errors import ActionError
 from colony.core.typing import AuthedHttpRequest
 
 from . import actions, selectors
-from .models import Team, User
+from .account_events import describe
+from .models import ApiToken, Team, User
 from .throttle import lockout_message
 
 tokens_router = Router(tags=["auth"])
@@ -150,8 +151,6 @@ def list_tokens(request: AuthedHttpRequest):
 
 @tokens_router.delete("/current", response={204: None}, summary="Revoke the token used for this request")
 def revoke_token(request: HttpRequest):
-    from .models import ApiToken
-
     header = request.headers.get("Authorization", "")
     if header.lower().startswith("bearer "):
         ApiToken.objects.filter(key_hash=ApiToken.hash(header[7:].strip())).delete()
@@ -176,8 +175,6 @@ def me(request: AuthedHttpRequest):
 
 @router.get("/me/activity", response=list[AccountEventOut], summary="The log of your account")
 def my_activity(request: AuthedHttpRequest):
-    from .account_events import describe
-
     return [
         AccountEventOut(id=str(e.pk), kind=e.kind, actor=e.actor.username if e.actor else (e.actor_handle or None),
                         by_administrator=e.by_administrator, fields=list(e.fields), created_at=e.created_at,

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from colony.graph.models import Block
+
+from .actions import normalise_skill
 from .models import AccountEvent, ApiToken, User
 
 
@@ -23,8 +26,6 @@ def directory(
     """Active people matching every filter given, by name; never those who blocked ``viewer``."""
     qs = User.objects.active().select_related("team")
     if viewer is not None:
-        from colony.graph.models import Block
-
         qs = qs.exclude(pk__in=Block.objects.filter(target_id=viewer.pk).values("user_id"))
     if query:
         q = query.strip().lstrip("@")
@@ -34,8 +35,6 @@ def directory(
     if team:
         qs = qs.filter(team__slug=team)
     if skill:
-        from .actions import normalise_skill
-
         qs = qs.filter(skills__name=normalise_skill(skill))
     if language:
         qs = qs.filter(languages__code=language.strip().lower())

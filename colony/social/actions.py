@@ -21,7 +21,13 @@ from django.utils.translation import ngettext
 from colony.communities.actions import check_can_post
 from colony.communities.models import Community
 from colony.core.errors import ActionError, Forbidden, NotFound, UnsupportedMedia
-from colony.core.html import Rendered, extract_mentions, normalise_hashtag, render_markdown
+from colony.core.html import (
+    _HASHTAG,
+    Rendered,
+    extract_mentions,
+    normalise_hashtag,
+    render_markdown,
+)
 from colony.core.language import detect_language
 from colony.core.uploads import check_upload_size, clean_filename, upload_size
 from colony.graph.models import Block, Follow, Mute, blocked_either_way
@@ -47,6 +53,7 @@ from .models import (
     Visibility,
 )
 from .search_index import post_index
+from .selectors import people_known_to
 
 # --- checks -----------------------------------------------------------------
 
@@ -108,8 +115,6 @@ def _mentionable(author: User, handles: Sequence[str]) -> dict[str, User]:
     Nobody who blocked the author (or whom they blocked); for a guest only the
     people they work with, so what they write can neither reach nor reveal anyone else.
     """
-    from .selectors import people_known_to
-
     if not handles:
         return {}
     people = people_known_to(author).filter(is_active=True, username__in=handles)
@@ -446,8 +451,6 @@ def _drop_from_feed(*, owner: User, author: User) -> None:
 
 
 def check_hashtag(name: str) -> str:
-    from colony.core.html import _HASHTAG
-
     name = name.strip().lstrip("#")
     if not _HASHTAG.fullmatch("#" + name):
         raise ActionError(_("“%(tag)s” is not a hashtag.") % {"tag": name}, field="hashtag")

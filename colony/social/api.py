@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from colony.communities.actions import access_community
 from colony.core.api import paging_link
 from colony.core.typing import AuthedHttpRequest
+from colony.graph.models import Block, Follow, Mute
 from colony.people.actions import access_person
 from colony.people.selectors import avatar_url
 
@@ -273,8 +274,6 @@ class RelationshipOut(Schema):
 
 
 def _relationship(request: AuthedHttpRequest, handle: str) -> RelationshipOut:
-    from colony.graph.models import Block, Follow, Mute
-
     other = access_person(handle, viewer=request.user)
     me = request.user
     return RelationshipOut(

@@ -37,18 +37,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import models
 from django.db.models import F, Q, QuerySet
 
 from colony.communities.models import Community, Membership
 from colony.graph.models import Block, Follow, Mute
+from colony.people.models import User
 
 from .models import GuestAccess, HashtagFollow, Mention, Post, PostHashtag, Visibility
-
-if TYPE_CHECKING:
-    from colony.people.models import User
 
 __all__ = [
     "community_filter", "for_whole_organisation", "hidden_by_mutes", "home_filter", "home_recipients",
@@ -150,15 +148,12 @@ class PostSide:
     deleted_at: Term
 
     @classmethod
-    def open(cls, prefix: str = "") -> PostSide:
-        def col(name: str) -> Col:
-            return Col(prefix + name)
-
+    def open(cls) -> PostSide:
         return cls(
-            id=col("pk") if not prefix else col("id"), author=col("author_id"), visibility=col("visibility"),
-            community=col("community_id"), community_kind=col("community__kind"), reply_to=col("reply_to_id"),
-            parent_author=col("reply_to__author_id"), thread_root=col("thread_root_id"),
-            deleted_at=col("deleted_at"),
+            id=Col("pk"), author=Col("author_id"), visibility=Col("visibility"), community=Col("community_id"),
+            community_kind=Col("community__kind"), reply_to=Col("reply_to_id"),
+            parent_author=Col("reply_to__author_id"), thread_root=Col("thread_root_id"),
+            deleted_at=Col("deleted_at"),
         )
 
     @classmethod
@@ -294,15 +289,11 @@ def hidden_by_mutes(user: User) -> Q:
 
 def readers(post: Post) -> QuerySet[User]:
     """Everyone who may read ``post``."""
-    from colony.people.models import User
-
     return User.objects.filter(_as_filter(_reads(PersonSide.open(), PostSide.known(post))))
 
 
 def home_recipients(post: Post) -> QuerySet[User]:
     """Everyone whose home ``post`` belongs in, its author excluded (fan-out)."""
-    from colony.people.models import User
-
     side = PostSide.known(post)
     return User.objects.filter(_as_filter(_in_home(PersonSide.open(), side))).exclude(pk=post.author_id)
 

@@ -46,7 +46,7 @@ class PostQuerySet(models.QuerySet["Post"]):
 
     def visible_to(self, user: User) -> PostQuerySet:
         """Posts ``user`` may read. The rule lives in ``colony.social.audience``."""
-        from .audience import readable_filter
+        from .audience import readable_filter  # the rule is written over these models
 
         return self.filter(readable_filter(user))
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from colony.communities.models import Membership
 from colony.people.models import User
 
 from .audience import hidden_by_mutes, home_filter, home_sources
@@ -293,8 +294,6 @@ def people_known_to(viewer: User) -> QuerySet[User]:
     people = User.objects.all()
     if not getattr(viewer, "is_guest", False):
         return people
-    from colony.communities.models import Membership
-
     rooms = Membership.objects.filter(user_id=viewer.pk).values("community_id")
     return people.filter(
         Q(pk=viewer.pk)

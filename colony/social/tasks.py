@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Count
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from colony.core.tasks import enqueue_on_commit
+from colony.people.models import User
 
 from . import analysis
+from .audience import home_recipients
+from .models import FeedEntry, Post
+from .selectors import home_candidates, home_source
 
 __all__ = [
     "analyze_post", "backfill_author", "backfill_hashtag", "enqueue_on_commit", "fan_out_post", "forget_post",
@@ -20,9 +25,6 @@ BACKFILL_COUNT = 40
 
 def feed_recipients(post_id: int) -> set[int]:
     """Everyone whose home feed should get this post, author excluded (see ``audience``)."""
-    from .audience import home_recipients
-    from .models import Post
-
     post = Post.objects.live().filter(pk=post_id).first()
     if post is None:
         return set()
@@ -30,8 +32,6 @@ def feed_recipients(post_id: int) -> set[int]:
 
 
 def deliver(post_id: int, owners: set[int]) -> int:
-    from .models import FeedEntry
-
     rows = [FeedEntry(owner_id=o, post_id=post_id) for o in owners]
     FeedEntry.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     return len(rows)
@@ -42,8 +42,6 @@ def fan_out_post(post_id: int) -> int:
     """Put a post into the home feeds it belongs in, and take it out of any it
     no longer belongs in (after an edit changed its mentions or hashtags).
     Idempotent."""
-    from .models import FeedEntry, Post
-
     recipients = feed_recipients(post_id)
     author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
     FeedEntry.objects.filter(post_id=post_id).exclude(owner_id__in=recipients | {author_id}).delete()
@@ -52,10 +50,6 @@ def fan_out_post(post_id: int) -> int:
 
 def _backfill(owner_id: int, **filters: object) -> int:
     """Copy the newest visible top-level posts matching ``filters`` into one feed."""
-    from colony.people.models import User
-
-    from .models import FeedEntry, Post
-
     owner = User.objects.filter(pk=owner_id).first()
     if owner is None:
         return 0
@@ -87,11 +81,6 @@ def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
     It stores what live fan-out would have delivered (``audience``); mutes
     are applied when the home is read, as for delivered posts.
     """
-    from colony.people.models import User
-
-    from .models import FeedEntry
-    from .selectors import home_candidates, home_source
-
     owner = User.objects.filter(pk=owner_id).first()
     if owner is None:
         return 0
@@ -112,7 +101,6 @@ def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
 
 
 def trim_feed(owner_id: int, cap: int) -> int:
-    from .models import FeedEntry
 
     entries = FeedEntry.objects.filter(owner_id=owner_id).order_by("-post_id")
     cutoff = entries.values_list("post_id", flat=True)[cap : cap + 1].first()
@@ -125,10 +113,6 @@ def trim_feed(owner_id: int, cap: int) -> int:
 @db_periodic_task(crontab(minute="17"))
 def trim_feeds() -> int:
     """Keep stored feeds near their cap; older pages are computed on demand."""
-    from django.db.models import Count
-
-    from .models import FeedEntry
-
     cap = settings.COLONY_FEED_CAP
     heavy = (
         FeedEntry.objects.values("owner_id")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from django.utils.translation import get_language_info, gettext
 
+from colony.core.language import detect_language
+
 from . import brand as brand_check
 from . import disclosure, forward, personal, specificity, tone
 from .base import CHANNELS, KINDS, LANGUAGES, BrandRules, CheckResult, Finding, check_channel
@@ -87,8 +89,6 @@ def _language(text: str, given: str | None) -> str:
     if given:
         return given.strip().lower().replace("_", "-").split("-")[0][:8]
     try:
-        from colony.core.language import detect_language
-
         return detect_language(text[:1000])
     except Exception:  # detection is a nicety; the checks run in every language anyway
         return ""

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from colony.core.embeddings import embed
+
 DATA = Path(__file__).resolve().parent / "data"
 log = logging.getLogger(__name__)
 
@@ -87,8 +89,6 @@ def embed_sentences(texts: Sequence[str]) -> np.ndarray | None:
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     try:
-        from colony.core.embeddings import embed
-
         return embed(list(texts))
     except Exception:  # an unusable encoder must not break writing a post
         log.exception("sentence encoder unavailable; guardrails fall back to word lists")

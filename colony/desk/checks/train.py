@@ -25,6 +25,9 @@ from typing import Any
 
 import numpy as np
 
+from . import forward, specificity, tone
+from .model import embed_sentences, evidence, feature_matrix, grams
+
 DATA = Path(__file__).resolve().parent / "data"
 CHECKS = ("forward_looking", "specificity", "tone")
 # The examples were written in 2026; their "in 2028" is future and "in 2022" past.
@@ -50,8 +53,6 @@ EVIDENCE_MIN_COUNT = 2  # an n-gram seen once is a name or a typo, not evidence
 
 
 def lexical(check: str) -> tuple[Callable[[str], list[float]], tuple[str, ...]]:
-    from . import forward, specificity, tone
-
     if check == "forward_looking":
         return (lambda s: forward.features(s, REFERENCE_YEAR)), forward.FEATURE_NAMES
     if check == "specificity":
@@ -97,8 +98,6 @@ def evidence_table(texts: list[str], y: np.ndarray, weight: np.ndarray | None = 
     """
     from collections import Counter, defaultdict
 
-    from .model import grams
-
     weight = np.ones(len(texts)) if weight is None else weight
     positive: defaultdict[str, float] = defaultdict(float)
     negative: defaultdict[str, float] = defaultdict(float)
@@ -121,8 +120,6 @@ def evidence_table(texts: list[str], y: np.ndarray, weight: np.ndarray | None = 
 def out_of_fold_evidence(texts: list[str], y: np.ndarray, folds: np.ndarray,
                          weight: np.ndarray | None = None) -> np.ndarray:
     """Each example's word evidence from a table counted without its fold (as a new sentence would see it)."""
-    from .model import evidence
-
     column = np.zeros((len(texts), 1))
     for k in range(FOLDS):
         table = evidence_table([t for t, f in zip(texts, folds, strict=True) if f != k], y[folds != k],
@@ -205,8 +202,6 @@ def best_threshold(held_out: np.ndarray, y: np.ndarray) -> float:
 
 
 def train(check: str, out_dir: Path) -> dict[str, object]:
-    from .model import embed_sentences, feature_matrix
-
     rows = load(check)
     texts = [str(r["text"]) for r in rows]
     y = np.asarray([int(str(r["label"])) for r in rows], dtype=np.float64)
