@@ -44,8 +44,11 @@ def fan_out_post(post_id: int) -> int:
     Idempotent."""
     recipients = feed_recipients(post_id)
     author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
-    FeedEntry.objects.filter(post_id=post_id).exclude(owner_id__in=recipients | {author_id}).delete()
-    return deliver(post_id, recipients)
+    stored = set(FeedEntry.objects.filter(post_id=post_id).values_list("owner_id", flat=True))
+    stale = sorted(stored - recipients - {author_id})  # none for a new post: only its author has it
+    for start in range(0, len(stale), 500):
+        FeedEntry.objects.filter(post_id=post_id, owner_id__in=stale[start : start + 500]).delete()
+    return deliver(post_id, recipients - stored)
 
 
 def _backfill(owner_id: int, **filters: object) -> int:
