@@ -101,6 +101,7 @@ def test_dismissing_the_question_keeps_the_token(
     page.get_by_label("Name", exact=True).fill("ci")
     page.get_by_role("button", name="Create token").click()
     expect(page.get_by_role("heading", name="Your new token “ci”")).to_be_visible()
+    page.wait_for_load_state()  # the confirmation is the page script's: wait until it is there
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Revoke “ci”").click()
     expect(page.get_by_role("list", name="Your tokens").get_by_role("listitem")).to_have_count(1)
