@@ -26,8 +26,8 @@ from colony.notifications.models import Notification
 from colony.people.actions import normalise_skill
 from colony.people.guests import do_create_guest
 from colony.people.models import Skill, User
-from colony.social.actions import do_publish_post
-from colony.social.models import Attachment, GuestAccess, Mention, Post, PostKind, Visibility
+from colony.social.actions import do_grant_guest_access, do_publish_post
+from colony.social.models import Attachment, Mention, Post, PostKind, Visibility
 
 from . import tasks
 from .models import Ask, GuestInvite, Match, Response
@@ -420,8 +420,8 @@ def do_accept_invite(*, raw: str, display_name: str, password: str) -> User:
         raise NotFound(_("This invitation is not valid: it was used already, has expired or never existed."))
     display_name = (display_name or "").strip() or invite.name
     guest = do_create_guest(display_name=display_name, password=password)
-    if invite.ask_id is not None:
-        GuestAccess.objects.create(guest=guest, post_id=invite.ask_id)
+    if invite.ask is not None:
+        do_grant_guest_access(guest=guest, post=invite.ask.post)
     if invite.community is not None:
         Membership.objects.create(community=invite.community, user=guest)
     invite.used_at, invite.guest = timezone.now(), guest

@@ -10,8 +10,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from colony.core.errors import ActionError, Forbidden, NotFound
+from colony.core.tasks import enqueue_on_commit
 from colony.graph.models import blocked_either_way
 from colony.people.models import User
+from colony.social import tasks as social_tasks
 from colony.social.models import Post
 
 from .models import Community, JoinRequest, Membership, ModerationAction, PinnedPost
@@ -119,6 +121,7 @@ def do_join(*, user: User, community: Community) -> str:
         raise Forbidden(_("This community is archived: nobody can join it."))
     if community.kind == Community.Kind.OPEN:
         Membership.objects.create(community=community, user=user)
+        enqueue_on_commit(social_tasks.backfill_community, user.pk, community.pk)
         return "member"
     if community.kind == Community.Kind.CLOSED:
         JoinRequest.objects.get_or_create(community=community, user=user)
@@ -156,6 +159,7 @@ def do_add_member(*, moderator: User, community: Community, person: User,
         check_owner(moderator, community, _("Only an owner can make someone a moderator."))
     requested = JoinRequest.objects.filter(community=community, user=person).delete()[0] > 0
     added = Membership.objects.create(community=community, user=person, role=role)
+    enqueue_on_commit(social_tasks.backfill_community, person.pk, community.pk)
     _log(community, moderator, ModerationAction.Kind.APPROVE if requested else ModerationAction.Kind.ADD,
          target=person)
     return added
@@ -197,6 +201,7 @@ def do_leave(*, user: User, community: Community) -> None:
     ).exclude(pk=found.pk).exists():
         raise ActionError(_("Hand the community to another owner before you leave it."), code="last_owner")
     found.delete()
+    enqueue_on_commit(social_tasks.withdraw_community, user.pk, community.pk)
 
 
 @transaction.atomic
@@ -217,6 +222,7 @@ def do_remove_member(*, moderator: User, community: Community, person: User) -> 
     if found.role == Membership.Role.MODERATOR and mine.role != Membership.Role.OWNER:
         raise Forbidden(_("Only an owner can remove a moderator."))
     found.delete()
+    enqueue_on_commit(social_tasks.withdraw_community, person.pk, community.pk)
     _log(community, moderator, ModerationAction.Kind.REMOVE_MEMBER, target=person)
 
 

@@ -13,7 +13,7 @@ from typing import IO
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -37,7 +37,7 @@ from colony.people.actions import check_image_upload
 from colony.people.models import User
 
 from . import tasks
-from .audience import may_read, readers_among
+from .audience import home_filter, may_read, readers_among
 from .models import (
     Attachment,
     FeedEntry,
@@ -438,6 +438,20 @@ def do_follow(*, follower: User, followee: User) -> Follow:
         notify(recipients=[followee.pk], actor=follower, kind=Notification.Kind.FOLLOW)
         tasks.enqueue_on_commit(tasks.backfill_author, follower.pk, followee.pk)
     return follow
+
+
+@transaction.atomic
+def do_grant_guest_access(*, guest: User, post: Post) -> GuestAccess:
+    """Let a guest read ``post`` (an ask) and its thread.
+
+    The audience changed after the posts were delivered, so what now
+    belongs in the guest's home by the rule is delivered to it at once.
+    """
+    grant, created = GuestAccess.objects.get_or_create(guest=guest, post=post)
+    if created:
+        thread = Post.objects.filter(Q(pk=post.pk) | Q(thread_root_id=post.pk)).filter(home_filter(guest))
+        tasks.deliver_to(guest.pk, list(thread.order_by("-id").values_list("pk", flat=True)[:500]))
+    return grant
 
 
 @transaction.atomic

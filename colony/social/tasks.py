@@ -16,8 +16,8 @@ from .models import FeedEntry, Post
 from .selectors import home_candidates, home_source
 
 __all__ = [
-    "analyze_post", "backfill_author", "backfill_hashtag", "enqueue_on_commit", "fan_out_post", "forget_post",
-    "rebuild_feed", "trim_feeds",
+    "analyze_post", "backfill_author", "backfill_community", "backfill_hashtag", "enqueue_on_commit", "fan_out_post",
+    "forget_post", "rebuild_feed", "trim_feeds", "withdraw_community",
 ]
 
 BACKFILL_COUNT = 40
@@ -29,6 +29,13 @@ def feed_recipients(post_id: int) -> set[int]:
     if post is None:
         return set()
     return set(home_recipients(post).values_list("pk", flat=True))
+
+
+def deliver_to(owner_id: int, post_ids: list[int]) -> int:
+    """Put these posts into one person's stored home (after their audience grew)."""
+    FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=p) for p in post_ids], ignore_conflicts=True,
+                                  batch_size=500)
+    return len(post_ids)
 
 
 def deliver(post_id: int, owners: set[int]) -> int:
@@ -52,16 +59,12 @@ def fan_out_post(post_id: int) -> int:
 
 
 def _backfill(owner_id: int, **filters: object) -> int:
-    """Copy the newest visible top-level posts matching ``filters`` into one feed."""
+    """Copy the newest posts matching ``filters`` that belong in the owner's home
+    (``audience``) into their stored feed, after their graph grew."""
     owner = User.objects.filter(pk=owner_id).first()
     if owner is None:
         return 0
-    ids = list(
-        Post.objects.visible_to(owner)
-        .filter(reply_to__isnull=True, **filters)
-        .order_by("-id")
-        .values_list("id", flat=True)[:BACKFILL_COUNT]
-    )
+    ids = list(home_candidates(owner).filter(**filters).order_by("-id").values_list("id", flat=True)[:BACKFILL_COUNT])
     FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=i) for i in ids], ignore_conflicts=True)
     return len(ids)
 
@@ -75,7 +78,26 @@ def backfill_author(follower_id: int, followee_id: int) -> int:
 @db_task(retries=3, retry_delay=2)
 def backfill_hashtag(user_id: int, hashtag_id: int) -> int:
     """After following a hashtag, bring its recent organisation posts into the feed."""
-    return _backfill(user_id, visibility="organisation", posthashtag__hashtag_id=hashtag_id)
+    return _backfill(user_id, posthashtag__hashtag_id=hashtag_id)
+
+
+@db_task(retries=3, retry_delay=2)
+def backfill_community(user_id: int, community_id: int) -> int:
+    """After joining a community, bring its recent posts into the new member's feed."""
+    return _backfill(user_id, community_id=community_id)
+
+
+@db_task(retries=3, retry_delay=2)
+def withdraw_community(user_id: int, community_id: int) -> int:
+    """After leaving a community, take out of the feed its posts that no longer belong there
+    (those that mention the person, or are theirs, stay)."""
+    owner = User.objects.filter(pk=user_id).first()
+    if owner is None:
+        return 0
+    stored = FeedEntry.objects.filter(owner_id=user_id, post__community_id=community_id)
+    deleted, _ = stored.exclude(post_id__in=home_candidates(owner).filter(community_id=community_id)
+                                .values("id")).delete()
+    return deleted
 
 
 def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
