@@ -32,6 +32,15 @@ warm-up: ``rank_candidates`` in process for --asks asks drawn from the set
 kind "ask" exist for the ask's post (p50/max over --notify-asks asks, target
 <= 1 s). Figures are medians over --runs. --reuse keeps an existing data dir.
 
+External (``--external DIR``): a real community in the format of
+``../shared/eval-dev/`` under its README's protocol (bench/routing_external.py):
+
+    .venv/bin/python bench/routing.py --external ../shared/eval-dev/routing-coffee \\
+        --data-dir /tmp/colony-routing-coffee --force
+
+Targets there: Colony's MRR@50 at least 1.5 x BM25's and at least the best
+simple baseline's (popularity, tag overlap), in the same run.
+
 Progress goes to stderr; the last stdout line is one JSON object.
 """
 
@@ -304,6 +313,65 @@ def quality(args: argparse.Namespace) -> dict:
     return result
 
 
+# --- a real community (../shared/eval-dev) ----------------------------------------------------------
+
+def external(args: argparse.Namespace) -> dict:
+    """The protocol of ../shared/eval-dev/README.md on --external DIR (see bench/routing_external.py)."""
+    import httpx
+    import routing_external as ext
+
+    ext_dir = args.external.resolve()
+    before, tests, cutoff = ext.load(ext_dir)
+    log(NAME, f"external: {ext_dir}: {len(before)} posts before {cutoff}, {len(tests)} test questions")
+    data_dir = args.data_dir.resolve()
+    setup_s: dict[str, float] = {}
+    if args.reuse and (data_dir / "colony.sqlite3").exists():
+        log(NAME, f"reusing {data_dir}")
+    else:
+        prepare_dir(data_dir, args.force)
+        people_path, posts_path = ext.write_import_files(before, data_dir)
+        setup_s["import_people"] = cli(data_dir, "import", "people", str(people_path))
+        setup_s["import_posts"] = cli(data_dir, "import", "posts", str(posts_path))
+        setup_s["analyze_backfill"] = cli(data_dir, "analyze", "--backfill")
+        env = dict(os.environ, COLONY_DATA_DIR=str(data_dir))
+        env.pop("COLONY_TASKS_IMMEDIATE", None)
+        ext.create_router(colony_command(), data_dir, env)
+    started = time.perf_counter()
+    base = ext.baselines(before, tests)
+    baselines_s = time.perf_counter() - started
+    server = Server(data_dir, args.port, NAME)
+    with server:
+        with httpx.Client(timeout=60) as client:
+            token = get_tokens(client, server.base_url, [ext.ROUTER], ext.ROUTER_PASSWORD, NAME)[ext.ROUTER]
+        colony, latency, details = ext.colony_rankings(tests, server.base_url, token, lambda m: log(NAME, m))
+    result: dict = {
+        "benchmark": "routing_external",
+        "set": {"dir": str(ext_dir), "posts_before_cutoff": len(before), "test_questions": len(tests),
+                "cutoff": cutoff, "people": len({p["owner"] for p in before if p.get("owner")})},
+        "top": ext.TOP,
+        "colony": {**ext.score(colony, tests), "preview_ms": summary_ms(latency)},
+        "baselines": {name: ext.score(r, tests) for name, r in base.items()},
+        "baselines_s": round(baselines_s, 2),
+        "setup_s": setup_s,
+        "data_dir": str(data_dir),
+    }
+    result.update(ext.ratios(result))
+    if args.details:
+        with open(args.details, "w", encoding="utf-8") as out:
+            for t in tests:
+                gold = {ext.handle(g) for g in t["gold"]}
+                row = {"question_id": t["question_id"], "gold": sorted(gold),
+                       "colony_rank": ext.rank_of_first(colony[t["question_id"]], gold),
+                       "colony_top5": details[t["question_id"]]}
+                row.update({f"{name}_rank": ext.rank_of_first(r[t["question_id"]], gold) for name, r in base.items()})
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        log(NAME, f"per-question details in {args.details}")
+    log(NAME, f"colony MRR@50 {result['colony']['mrr_at_50']}, BM25 {result['baselines']['bm25']['mrr_at_50']}, "
+              f"popularity {result['baselines']['popularity']['mrr_at_50']}, "
+              f"tag overlap {result['baselines']['tag_overlap']['mrr_at_50']}")
+    return result
+
+
 # --- speed: a synthetic organisation -----------------------------------------------------------------
 
 def build_speed_org(data_dir: Path, n_people: int, posts_per_person: int, seed: int) -> dict:
@@ -559,6 +627,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--bm25-only", action="store_true", help="quality: only the BM25 baseline (no database)")
     p.add_argument("--details", type=Path, metavar="FILE", help="quality: write per-ask ranks to FILE (JSON lines)")
     p.add_argument("--speed", action="store_true", help="measure latency at --people people instead of quality")
+    p.add_argument("--external", type=Path, metavar="DIR",
+                   help="quality on a real community in the eval-dev format (posts.jsonl, routing_test.jsonl): "
+                        "MRR@50 and P@1 for Colony and the BM25, popularity and tag-overlap baselines")
     p.add_argument("--people", type=int, default=10_000)
     p.add_argument("--posts-per-person", type=int, default=20)
     p.add_argument("--asks", type=int, default=200, help="speed: asks per run")
@@ -574,9 +645,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1 or args.asks < 1 or args.people < 2 or args.k < 1:
         p.error("counts must be positive")
     if args.data_dir is None:
-        args.data_dir = Path("/tmp/colony-routing-speed" if args.speed else "/tmp/colony-routing")
+        args.data_dir = Path("/tmp/colony-routing-speed" if args.speed else
+                             "/tmp/colony-routing-external" if args.external else "/tmp/colony-routing")
     args.set_dir = args.set_dir.resolve()
-    result = speed(args) if args.speed else quality(args)
+    result = external(args) if args.external else speed(args) if args.speed else quality(args)
     print(json.dumps(result))
     return 0
 
