@@ -26,22 +26,27 @@ BACKFILL_COUNT = 40
 def feed_recipients(post_id: int) -> set[int]:
     """Everyone whose home feed should get this post, author excluded (see ``audience``)."""
     post = Post.objects.live().filter(pk=post_id).first()
-    if post is None:
-        return set()
+    return _recipients(post) if post is not None else set()
+
+
+def _recipients(post: Post) -> set[int]:
     return set(home_recipients(post).values_list("pk", flat=True))
+
+
+def _store(pairs: list[tuple[int, int]]) -> int:
+    """Stored home rows, as (owner, post) pairs; rows already there are left as they are."""
+    FeedEntry.objects.bulk_create([FeedEntry(owner_id=o, post_id=p) for o, p in pairs], ignore_conflicts=True,
+                                  batch_size=500)
+    return len(pairs)
 
 
 def deliver_to(owner_id: int, post_ids: list[int]) -> int:
     """Put these posts into one person's stored home (after their audience grew)."""
-    FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=p) for p in post_ids], ignore_conflicts=True,
-                                  batch_size=500)
-    return len(post_ids)
+    return _store([(owner_id, p) for p in post_ids])
 
 
 def deliver(post_id: int, owners: set[int]) -> int:
-    rows = [FeedEntry(owner_id=o, post_id=post_id) for o in owners]
-    FeedEntry.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
-    return len(rows)
+    return _store([(o, post_id) for o in owners])
 
 
 @db_task(retries=3, retry_delay=2)
@@ -49,10 +54,12 @@ def fan_out_post(post_id: int) -> int:
     """Put a post into the home feeds it belongs in, and take it out of any it
     no longer belongs in (after an edit changed its mentions or hashtags).
     Idempotent."""
-    recipients = feed_recipients(post_id)
-    author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
+    post = Post.objects.filter(pk=post_id).first()
+    if post is None:
+        return 0
+    recipients = _recipients(post) if post.deleted_at is None else set()
     stored = set(FeedEntry.objects.filter(post_id=post_id).values_list("owner_id", flat=True))
-    stale = sorted(stored - recipients - {author_id})  # none for a new post: only its author has it
+    stale = sorted(stored - recipients - {post.author_id})  # none for a new post: only its author has it
     for start in range(0, len(stale), 500):
         FeedEntry.objects.filter(post_id=post_id, owner_id__in=stale[start : start + 500]).delete()
     return deliver(post_id, recipients - stored)
@@ -65,8 +72,7 @@ def _backfill(owner_id: int, **filters: object) -> int:
     if owner is None:
         return 0
     ids = list(home_candidates(owner).filter(**filters).order_by("-id").values_list("id", flat=True)[:BACKFILL_COUNT])
-    FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=i) for i in ids], ignore_conflicts=True)
-    return len(ids)
+    return deliver_to(owner_id, ids)
 
 
 @db_task(retries=3, retry_delay=2)
@@ -121,8 +127,7 @@ def rebuild_feed(owner_id: int, cap: int | None = None) -> int:
         ids += [i for i in batch if i in found][: cap - len(ids)]
         cursor = batch[-1]
     FeedEntry.objects.filter(owner_id=owner_id).delete()
-    FeedEntry.objects.bulk_create([FeedEntry(owner_id=owner_id, post_id=i) for i in ids], batch_size=500)
-    return len(ids)
+    return deliver_to(owner_id, ids)
 
 
 def trim_feed(owner_id: int, cap: int) -> int:
